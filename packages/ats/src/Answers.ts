@@ -1,0 +1,36 @@
+/**
+ * Answers given by candidates to a job posting's questions.
+ *
+ * @since 0.1.0
+ */
+import { Answer, AnswerId, CreateAnswer, ListAnswersParams } from "@effect-factorial/schema"
+import * as Resource from "./Resource.js"
+
+/**
+ * The `answers` resource.
+ *
+ * @since 0.1.0
+ */
+export const answerResource = Resource.define({
+  name: "Answers",
+  path: "answers",
+  model: Answer,
+  id: AnswerId,
+  listParams: ListAnswersParams,
+  create: CreateAnswer
+})
+
+/**
+ * Answers given by candidates to a job posting's questions.
+ *
+ * @example
+ * ```ts
+ * import { Answers } from "@effect-factorial/ats"
+ * import * as Effect from "effect/Effect"
+ *
+ * const firstPage = Effect.flatMap(Answers, (service) => service.list({ limit: 10 }))
+ * ```
+ *
+ * @since 0.1.0
+ */
+export class Answers extends Resource.Tag(answerResource)<Answers>() {}

@@ -1,0 +1,241 @@
+/**
+ * The client every resource service uses: base URL and API version, authentication, retries, rate limit,
+ * timeout and error mapping, over any `HttpClient`.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { flow, identity } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as FactorialAuth from "./FactorialAuth.js"
+import type { FactorialRequestError } from "./FactorialError.js"
+import type { FactorialRequest } from "./FactorialRequest.js"
+import { makeExecute } from "./internal/execute.js"
+import * as Options from "./internal/options.js"
+import * as RateLimiter from "./internal/rateLimiter.js"
+import { packageVersion } from "./internal/version.js"
+import type { RateLimitOptions } from "./RateLimit.js"
+import type { RetryOptions } from "./Retry.js"
+
+/**
+ * The production API host.
+ *
+ * @since 0.1.0
+ */
+export const defaultBaseUrl = "https://api.factorialhr.com"
+
+/**
+ * The API version used when none is configured. Pin it: Factorial serves a retired version with the oldest
+ * supported schema, silently.
+ *
+ * @since 0.1.0
+ */
+export const defaultApiVersion = "2026-07-01"
+
+/**
+ * The per-attempt timeout used when none is configured.
+ *
+ * @since 0.1.0
+ */
+export const defaultTimeout: Duration.DurationInput = "30 seconds"
+
+/**
+ * The Factorial API client service.
+ *
+ * @example
+ * ```ts
+ * import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* FactorialClient
+ *   return yield* client.raw({ method: "GET", path: ["ats", "job_postings"], query: { limit: 10 } })
+ * }).pipe(
+ *   Effect.provide(FactorialClient.layer({ auth: FactorialAuth.apiKey("my-api-key") })),
+ *   Effect.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export class FactorialClient extends Context.Tag("@effect-factorial/core/FactorialClient")<
+  FactorialClient,
+  FactorialClient.Service
+>() {
+  /**
+   * Builds the service. Fails with a `ConfigError` when an option is invalid (API version, base URL, plain
+   * http to a remote host, timeout, retry or rate-limit settings).
+   *
+   * @since 0.1.0
+   */
+  static readonly make = (
+    options: FactorialClient.Options
+  ): Effect.Effect<FactorialClient.Service, ConfigError.ConfigError, HttpClient.HttpClient> => make(options)
+
+  /**
+   * The client as a layer, from options.
+   *
+   * @since 0.1.0
+   */
+  static readonly layer = (
+    options: FactorialClient.Options
+  ): Layer.Layer<FactorialClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+    Layer.effect(FactorialClient, make(options))
+
+  /**
+   * The client as a layer, from `Config`. Without an argument it reads `FACTORIAL_API_KEY` (or
+   * `FACTORIAL_TOKEN`), `FACTORIAL_BASE_URL` and `FACTORIAL_API_VERSION`.
+   *
+   * @since 0.1.0
+   */
+  static readonly layerConfig = (
+    config?: Config.Config.Wrap<FactorialClient.Options>
+  ): Layer.Layer<FactorialClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+    Layer.effect(
+      FactorialClient,
+      Effect.flatMap(config === undefined ? fromEnvironment : Config.unwrap(config), make)
+    )
+}
+
+/**
+ * Types of the `FactorialClient` service.
+ *
+ * @since 0.1.0
+ */
+export declare namespace FactorialClient {
+  /**
+   * What the client offers to resource services and users.
+   *
+   * @since 0.1.0
+   */
+  export interface Service {
+    /** The base URL requests go to, without a trailing slash. */
+    readonly baseUrl: string
+    /** The API version in every path, `YYYY-MM-DD`. */
+    readonly apiVersion: string
+    /** Sends a request and decodes the 2xx body with `schema`. */
+    readonly execute: <A, I, R>(
+      request: FactorialRequest,
+      schema: Schema.Schema<A, I, R>
+    ) => Effect.Effect<A, FactorialRequestError, R>
+    /** Sends a request and answers the parsed JSON body as is: the escape hatch for unwrapped endpoints. */
+    readonly raw: (request: FactorialRequest) => Effect.Effect<unknown, FactorialRequestError>
+  }
+
+  /**
+   * How to build a client.
+   *
+   * @since 0.1.0
+   */
+  export interface Options {
+    /** How requests authenticate: `FactorialAuth.apiKey(...)` or `FactorialAuth.accessToken(...)`. */
+    readonly auth: FactorialAuth.FactorialAuth
+    /** Default `https://api.factorialhr.com`. */
+    readonly baseUrl?: string | undefined
+    /** `YYYY-MM-DD`; default `"2026-07-01"`. */
+    readonly apiVersion?: string | undefined
+    /** The retry policy, or `false` for none. Default: 2 retries, backoff from 500 ms to 8 s. */
+    readonly retry?: RetryOptions | false | undefined
+    /** The timeout of each attempt. Default 30 seconds. */
+    readonly timeout?: Duration.DurationInput | undefined
+    /** The client-side rate limit, or `false` for none. Default: 200 POST per minute. */
+    readonly rateLimit?: RateLimitOptions | false | undefined
+    /** Customises the underlying `HttpClient` (logging, proxies, extra headers...). */
+    readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+    /** Appended to the `user-agent` header, e.g. `"my-app/1.2"`. */
+    readonly userAgent?: string | undefined
+    /** Whether to send the trace context (`traceparent`, `b3`) to Factorial. Default `false`. */
+    readonly tracePropagation?: boolean | undefined
+  }
+}
+
+const make = (
+  options: FactorialClient.Options
+): Effect.Effect<FactorialClient.Service, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const settings = yield* Either.all({
+      baseUrl: Options.checkBaseUrl(["baseUrl"], options.baseUrl ?? defaultBaseUrl),
+      apiVersion: Options.checkApiVersion(["apiVersion"], options.apiVersion ?? defaultApiVersion),
+      timeout: Options.checkTimeout(options.timeout ?? defaultTimeout),
+      retry: Options.checkRetry(options.retry),
+      budgets: Options.checkRateLimit(options.rateLimit)
+    })
+    const userAgent = options.userAgent === undefined || options.userAgent.trim() === ""
+      ? `effect-factorial/${packageVersion}`
+      : `effect-factorial/${packageVersion} ${options.userAgent.trim()}`
+    const http = (yield* HttpClient.HttpClient).pipe(
+      HttpClient.mapRequest(flow(HttpClientRequest.acceptJson, HttpClientRequest.setHeader("user-agent", userAgent))),
+      options.transformClient ?? identity,
+      // Trace context is for our own services; a third-party API has no use for it unless asked.
+      HttpClient.withTracerPropagation(options.tracePropagation ?? false)
+    )
+    const execute = makeExecute({
+      http,
+      resourcesUrl: `${settings.baseUrl}/api/${settings.apiVersion}/resources/`,
+      auth: options.auth,
+      retry: settings.retry,
+      timeout: settings.timeout,
+      limiter: yield* RateLimiter.make(settings.budgets)
+    })
+    return FactorialClient.of({
+      baseUrl: settings.baseUrl,
+      apiVersion: settings.apiVersion,
+      execute,
+      raw: (request) => execute(request, Schema.Unknown)
+    })
+  })
+
+const nonEmpty = <A extends string | Redacted.Redacted<string>>(
+  value: Option.Option<A>,
+  read: (a: A) => string
+): Option.Option<A> => Option.filter(value, (a) => read(a).trim() !== "")
+
+const fromEnvironment: Config.Config<FactorialClient.Options> = Config.all({
+  apiKey: Config.option(Config.redacted("FACTORIAL_API_KEY")),
+  token: Config.option(Config.redacted("FACTORIAL_TOKEN")),
+  baseUrl: Config.option(Config.string("FACTORIAL_BASE_URL")),
+  apiVersion: Config.option(Config.string("FACTORIAL_API_VERSION"))
+}).pipe(
+  Config.mapOrFail((env): Either.Either<FactorialClient.Options, ConfigError.ConfigError> => {
+    const apiKey = nonEmpty(env.apiKey, Redacted.value)
+    const token = nonEmpty(env.token, Redacted.value)
+    if (Option.isSome(apiKey) && Option.isSome(token)) {
+      return Either.left(ConfigError.InvalidData(
+        ["FACTORIAL_API_KEY"],
+        "Both FACTORIAL_API_KEY and FACTORIAL_TOKEN are set; set only one of them"
+      ))
+    }
+    const auth = Option.isSome(apiKey)
+      ? Option.some(FactorialAuth.apiKey(apiKey.value))
+      : Option.map(token, FactorialAuth.accessToken)
+    if (Option.isNone(auth)) {
+      return Either.left(ConfigError.MissingData(
+        ["FACTORIAL_API_KEY"],
+        "No Factorial credentials found: set FACTORIAL_API_KEY (an API key) or FACTORIAL_TOKEN (an OAuth access token)"
+      ))
+    }
+    const baseUrl = nonEmpty(env.baseUrl, identity)
+    const apiVersion = nonEmpty(env.apiVersion, identity)
+    return Either.all({
+      baseUrl: Option.match(baseUrl, {
+        onNone: () => Either.right(defaultBaseUrl),
+        onSome: (url) => Options.checkBaseUrl(["FACTORIAL_BASE_URL"], url)
+      }),
+      apiVersion: Option.match(apiVersion, {
+        onNone: () => Either.right(defaultApiVersion),
+        onSome: (version) => Options.checkApiVersion(["FACTORIAL_API_VERSION"], version)
+      })
+    }).pipe(Either.map((settings) => ({ auth: auth.value, ...settings })))
+  })
+)

@@ -1,0 +1,32 @@
+/**
+ * `@effect-factorial/core`: the HTTP client, authentication, typed errors, retries, rate limiting and
+ * pagination shared by every package of effect-factorial.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * How requests authenticate: `FactorialAuth.apiKey`, `FactorialAuth.accessToken`, or a custom source.
+ *
+ * @since 0.1.0
+ */
+export * as FactorialAuth from "./FactorialAuth.js"
+
+export * from "./FactorialClient.js"
+
+export * from "./FactorialError.js"
+
+export * from "./FactorialRequest.js"
+
+/**
+ * Generic pagination over list endpoints: cursor and offset streams.
+ *
+ * @since 0.1.0
+ */
+export * as Pagination from "./Pagination.js"
+
+export { Page, PageMeta, PaginationError } from "./Pagination.js"
+
+export * from "./RateLimit.js"
+
+export * from "./Retry.js"

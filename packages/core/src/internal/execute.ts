@@ -1,0 +1,212 @@
+import * as Headers from "@effect/platform/Headers"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as UrlParams from "@effect/platform/UrlParams"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import type { FactorialAuth } from "../FactorialAuth.js"
+import { DecodeError, type FactorialRequestError, TimeoutError, TransportError } from "../FactorialError.js"
+import type { FactorialRequest, RequestBody, RequestMethod } from "../FactorialRequest.js"
+import { fromResponse, redactHeaders } from "./httpError.js"
+import { encodeQuery } from "./query.js"
+import type { RateLimiter } from "./rateLimiter.js"
+import * as Retry from "./retry.js"
+import { safeUrl } from "./url.js"
+
+/** Everything `execute` needs, fixed when the client is built. */
+export interface Engine {
+  /** The transport, already customised (defaults, tracing, the user's `transformClient`). */
+  readonly http: HttpClient.HttpClient
+  /** `<baseUrl>/api/<apiVersion>/resources/` */
+  readonly resourcesUrl: string
+  readonly auth: FactorialAuth
+  readonly retry: Retry.RetryPolicy | undefined
+  readonly timeout: Duration.Duration
+  readonly limiter: RateLimiter
+}
+
+/** A response that passed the status check, body not yet decoded. */
+interface Success {
+  readonly status: number
+  readonly text: string
+}
+
+/** Where a failure happened, as it may be shown in an error. */
+interface Target {
+  readonly method: RequestMethod
+  readonly url: string
+}
+
+const isDefined = <A>(a: A | undefined): a is A => a !== undefined
+
+/** The first system error code (`ECONNREFUSED`...) in a chain of causes, if any. */
+const systemCode = (cause: unknown, depth = 0): string | undefined => {
+  if (depth > 5 || !Predicate.isObject(cause)) return undefined
+  if (Predicate.hasProperty(cause, "code") && Predicate.isString(cause.code)) return cause.code
+  const nested = Predicate.hasProperty(cause, "cause") ? systemCode(cause.cause, depth + 1) : undefined
+  if (nested !== undefined) return nested
+  return Predicate.hasProperty(cause, "errors") && Array.isArray(cause.errors)
+    ? cause.errors.map((error) => systemCode(error, depth + 1)).find(isDefined)
+    : undefined
+}
+
+/** The messages of a chain of causes, joined: "fetch failed: connect ECONNREFUSED 127.0.0.1:1". */
+const causeMessages = (cause: unknown, depth = 0): Array<string> => {
+  if (depth > 5 || !(cause instanceof Error)) return []
+  return [cause.message, ...causeMessages(cause.cause, depth + 1)].filter((message) => message !== "")
+}
+
+const toTransportError = (target: Target, error: HttpClientError.RequestError): TransportError => {
+  const code = systemCode(error.cause)
+  // An invalid URL's own message may repeat the URL, query included; keep only the safe rendering.
+  const messages = error.reason === "InvalidUrl" ? [] : causeMessages(error.cause)
+  const detail = error.description ?? (messages.length > 0 ? messages.join(": ") : undefined)
+  return new TransportError({
+    method: target.method,
+    url: target.url,
+    reason: error.reason,
+    ...(code === undefined ? {} : { code }),
+    ...(detail === undefined ? {} : { detail })
+  })
+}
+
+const setBody = (
+  request: HttpClientRequest.HttpClientRequest,
+  body: RequestBody | undefined,
+  target: Target
+): Effect.Effect<HttpClientRequest.HttpClientRequest, TransportError> => {
+  if (body === undefined) return Effect.succeed(request)
+  if (body._tag === "FormData") return Effect.succeed(HttpClientRequest.bodyFormData(request, body.value))
+  return Effect.mapError(HttpClientRequest.bodyJson(request, body.value), () =>
+    new TransportError({
+      method: target.method,
+      url: target.url,
+      reason: "Encode",
+      detail: "the body could not be serialised as JSON"
+    }))
+}
+
+const isOk = (status: number) => status >= 200 && status < 300
+
+/** Reads a response and fails with the matching HTTP error unless its status is 2xx. */
+const handleResponse = (
+  response: HttpClientResponse.HttpClientResponse,
+  target: Target
+): Effect.Effect<Success, FactorialRequestError> =>
+  Effect.gen(function*() {
+    if (isOk(response.status)) {
+      const text = yield* Effect.mapError(response.text, () =>
+        new TransportError({
+          method: target.method,
+          url: target.url,
+          reason: "Transport",
+          detail: "the connection failed while reading the response body"
+        }))
+      return { status: response.status, text }
+    }
+    // The body of an error response is informative only: a failure to read it must not hide the status.
+    const text = yield* Effect.option(response.text)
+    const redactedNames = yield* FiberRef.get(Headers.currentRedactedNames)
+    const nowMillis = yield* Clock.currentTimeMillis
+    return yield* Effect.fail(fromResponse({
+      method: target.method,
+      url: target.url,
+      status: response.status,
+      headers: redactHeaders(response.headers, redactedNames),
+      text: Option.getOrUndefined(text),
+      nowMillis
+    }))
+  })
+
+const addRedactedNames = (names: ReadonlyArray<string>) => (current: ReadonlyArray<string | RegExp>) =>
+  names.every((name) => current.includes(name)) ? current : [...current, ...names]
+
+const decodeBody = <A, I, R>(
+  schema: Schema.Schema<A, I, R>,
+  target: Target,
+  success: Success
+): Effect.Effect<A, DecodeError, R> => {
+  const where = { status: success.status, method: target.method, url: target.url }
+  let json: unknown = undefined
+  if (success.text.trim() !== "") {
+    try {
+      json = JSON.parse(success.text)
+    } catch {
+      return Effect.fail(
+        new DecodeError({ ...where, path: [], issue: `The body is not JSON: ${success.text.slice(0, 200)}` })
+      )
+    }
+  }
+  return Effect.mapError(
+    Schema.decodeUnknown(schema)(json, { errors: "all", onExcessProperty: "ignore" }),
+    (error) => DecodeError.fromParseError(where, error)
+  )
+}
+
+const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
+  Either.match(UrlParams.makeUrl(url, params, Option.none()), {
+    onLeft: () => safeUrl(url),
+    onRight: (full) => safeUrl(full)
+  })
+
+/** Builds `execute`: one logical call = rate limit, auth, attempts with timeout and retries, then decoding. */
+export const makeExecute = (engine: Engine) =>
+<A, I, R>(request: FactorialRequest, schema: Schema.Schema<A, I, R>): Effect.Effect<A, FactorialRequestError, R> =>
+  Effect.suspend(() => {
+    const url = engine.resourcesUrl + request.path.map(encodeURIComponent).join("/")
+    const urlParams = encodeQuery(request.query)
+    const target: Target = { method: request.method, url: shownUrl(url, urlParams) }
+    const timeout = request.timeout === undefined
+      ? engine.timeout
+      : Option.getOrElse(Duration.decodeUnknown(request.timeout), () => engine.timeout)
+    const policy = Retry.resolve(engine.retry, request.retry)
+
+    const send = (httpRequest: HttpClientRequest.HttpClientRequest) =>
+      Effect.gen(function*() {
+        yield* engine.limiter.take(request.method)
+        const authHeaders = yield* engine.auth.headers
+        const names = Object.keys(authHeaders).map((name) => name.toLowerCase())
+        const authenticated = HttpClientRequest.setHeaders(
+          httpRequest,
+          Object.fromEntries(Object.entries(authHeaders).map(([name, value]) => [name, Redacted.value(value)]))
+        )
+        return yield* engine.http.execute(authenticated).pipe(
+          Effect.catchTags({
+            RequestError: (error) => Effect.fail(toTransportError(target, error)),
+            // Only reachable when a `transformClient` rejects responses itself: map its response like ours.
+            ResponseError: (error) => Effect.succeed(error.response)
+          }),
+          Effect.flatMap((response) => handleResponse(response, target)),
+          Effect.timeoutFail({
+            duration: timeout,
+            onTimeout: () => new TimeoutError({ method: target.method, url: target.url, timeout })
+          }),
+          // Keep the credential headers out of spans and logs even if the user changed the defaults.
+          Effect.locallyWith(Headers.currentRedactedNames, addRedactedNames(names))
+        )
+      })
+
+    // After a 401 the auth may renew its credential (OAuth); the request is then replayed once.
+    const attempt = (httpRequest: HttpClientRequest.HttpClientRequest) =>
+      Effect.catchIf(
+        send(httpRequest),
+        (error) => error._tag === "Unauthorized",
+        (error) =>
+          Effect.flatMap(engine.auth.onUnauthorized, (replay) => (replay ? send(httpRequest) : Effect.fail(error)))
+      )
+
+    const base = HttpClientRequest.make(request.method)(url, { urlParams })
+    return setBody(base, request.body, target).pipe(
+      Effect.flatMap((httpRequest) => Retry.withRetry(attempt(httpRequest), request.method, policy)),
+      Effect.flatMap((success) => decodeBody(schema, target, success))
+    )
+  })

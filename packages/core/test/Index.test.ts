@@ -1,0 +1,36 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Core from "../src/index.js"
+
+describe("package root", () => {
+  it("exports the public surface by name", () => {
+    for (
+      const name of [
+        "FactorialClient",
+        "FactorialAuth",
+        "BadRequest",
+        "Unauthorized",
+        "Forbidden",
+        "NotFound",
+        "Conflict",
+        "UnprocessableEntity",
+        "RateLimited",
+        "ServerError",
+        "UnexpectedStatus",
+        "TransportError",
+        "TimeoutError",
+        "DecodeError",
+        "InvalidRequest",
+        "AuthError",
+        "isFactorialError",
+        "Pagination",
+        "Page",
+        "PageMeta",
+        "PaginationError"
+      ]
+    ) {
+      expect([name, name in Core]).toEqual([name, true])
+    }
+    expect(typeof Core.FactorialAuth.apiKey).toBe("function")
+    expect(typeof Core.FactorialClient.layerConfig).toBe("function")
+  })
+})

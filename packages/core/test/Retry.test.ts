@@ -1,0 +1,286 @@
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import { describe, expect, it } from "@effect/vitest"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import * as TestClock from "effect/TestClock"
+import * as FactorialAuth from "../src/FactorialAuth.js"
+import type { FactorialRequest, RequestMethod } from "../src/FactorialRequest.js"
+import type { RetryOptions } from "../src/Retry.js"
+import { json, mockClient, type Reply, type SentRequest, text } from "./support/MockHttp.js"
+
+const request = (method: RequestMethod, retry?: RetryOptions | false): FactorialRequest => ({
+  method,
+  path: ["ats", "candidates"],
+  ...(method === "POST" || method === "PUT" ? { body: { _tag: "Json", value: {} } } : {}),
+  ...(retry === undefined ? {} : { retry })
+})
+
+const transportFailure = (code?: string) =>
+  Effect.fail(
+    new HttpClientError.RequestError({
+      request: undefined as never,
+      reason: "Transport",
+      cause: new TypeError("fetch failed", {
+        cause: Object.assign(new Error(`connect ${code ?? "failure"}`), code === undefined ? {} : { code })
+      })
+    })
+  )
+
+/** Runs one call on the test clock until it settles; answers its exit and the number of attempts. */
+const run = (
+  reply: (request: SentRequest, index: number) => Reply,
+  call: FactorialRequest,
+  options: { retry?: RetryOptions | false; timeout?: Duration.DurationInput } = {}
+) =>
+  Effect.gen(function*() {
+    const { client, sent } = yield* mockClient(reply, { retry: options.retry ?? {}, timeout: options.timeout })
+    const fiber = yield* Effect.fork(Effect.either(client.raw(call)))
+    yield* TestClock.adjust("10 minutes")
+    const result = yield* Fiber.join(fiber)
+    return { result, attempts: (yield* sent).length }
+  })
+
+const attemptsFor = (status: number, method: RequestMethod) =>
+  Effect.map(run(() => text("", status), request(method)), ({ attempts }) => attempts)
+
+describe("retries", () => {
+  for (const method of ["GET", "PUT", "DELETE"] as const) {
+    it.effect(`${method} is retried twice on 408, 429, 500, 502, 503, 504`, () =>
+      Effect.gen(function*() {
+        for (const status of [408, 429, 500, 502, 503, 504]) {
+          expect([status, yield* attemptsFor(status, method)]).toEqual([status, 3])
+        }
+      }))
+
+    it.effect(`${method} is not retried on 400, 401, 403, 404, 409, 422, 501`, () =>
+      Effect.gen(function*() {
+        for (const status of [400, 401, 403, 404, 409, 422, 501]) {
+          expect([status, yield* attemptsFor(status, method)]).toEqual([status, 1])
+        }
+      }))
+  }
+
+  it.effect("POST is retried on 429 only", () =>
+    Effect.gen(function*() {
+      expect(yield* attemptsFor(429, "POST")).toBe(3)
+      for (const status of [408, 500, 502, 503, 504]) {
+        expect([status, yield* attemptsFor(status, "POST")]).toEqual([status, 1])
+      }
+    }))
+
+  it.effect("POST is not retried after a 500 and answers ServerError", () =>
+    Effect.gen(function*() {
+      const { attempts, result } = yield* run(() => text("", 500), request("POST"))
+      expect(attempts).toBe(1)
+      expect(result._tag === "Left" && result.left._tag).toBe("ServerError")
+    }))
+
+  it.effect("a retried GET that then succeeds answers the body", () =>
+    Effect.gen(function*() {
+      const { attempts, result } = yield* run(
+        (_, index) => (index < 2 ? text("", 503) : json({ ok: true })),
+        request("GET")
+      )
+      expect(attempts).toBe(3)
+      expect(result._tag === "Right" && result.right).toEqual({ ok: true })
+    }))
+
+  it.effect("GET is retried on transport errors; POST only when the connection was refused", () =>
+    Effect.gen(function*() {
+      expect((yield* run(() => transportFailure("ECONNRESET"), request("GET"))).attempts).toBe(3)
+      const reset = yield* run(() => transportFailure("ECONNRESET"), request("POST"))
+      expect(reset.attempts).toBe(1)
+      expect(reset.result._tag === "Left" && reset.result.left._tag).toBe("TransportError")
+      expect((yield* run(() => transportFailure(), request("POST"))).attempts).toBe(1)
+      expect((yield* run(() => transportFailure("ECONNREFUSED"), request("POST"))).attempts).toBe(3)
+    }))
+
+  it.effect("the backoff starts around 500 ms and doubles", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => text("", 503), { retry: {} })
+      const fiber = yield* Effect.fork(Effect.either(client.raw(request("GET"))))
+      yield* TestClock.adjust("249 millis")
+      expect((yield* sent).length).toBe(1) // first delay is 250..500 ms
+      yield* TestClock.adjust("251 millis")
+      expect((yield* sent).length).toBe(2)
+      yield* TestClock.adjust("499 millis")
+      expect((yield* sent).length).toBe(2) // second delay is 500..1000 ms
+      yield* TestClock.adjust("501 millis")
+      expect((yield* sent).length).toBe(3)
+      yield* Fiber.join(fiber)
+    }).pipe(Effect.withRandomFixed([0, 0.999])))
+
+  it.effect("the backoff is capped by maxDelay", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => text("", 503), {
+        retry: { times: 6, baseDelay: "1 second", maxDelay: "2 seconds" }
+      })
+      const fiber = yield* Effect.fork(Effect.either(client.raw(request("GET"))))
+      // Delays at most 1 s, then 2 s five times: all seven attempts fit in 11 s.
+      yield* TestClock.adjust("11 seconds")
+      expect((yield* sent).length).toBe(7)
+      yield* Fiber.join(fiber)
+    }).pipe(Effect.withRandomFixed([0.9999])))
+
+  it.effect("retry: false on the client disables retries; a call can turn them back on", () =>
+    Effect.gen(function*() {
+      expect((yield* run(() => text("", 503), request("GET"), { retry: false })).attempts).toBe(1)
+      expect((yield* run(() => text("", 503), request("GET", { times: 1 }), { retry: false })).attempts).toBe(2)
+    }))
+
+  it.effect("a call can disable or change the client's policy", () =>
+    Effect.gen(function*() {
+      expect((yield* run(() => text("", 503), request("GET", false))).attempts).toBe(1)
+      expect((yield* run(() => text("", 503), request("GET", { times: 4 }))).attempts).toBe(5)
+      expect((yield* run(() => text("", 503), request("GET"), { retry: { times: 0 } })).attempts).toBe(1)
+    }))
+})
+
+describe("Retry-After", () => {
+  const waitsExactly = (headers: Record<string, string>, wait: Duration.DurationInput, status = 429) =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(
+        (_, index) => (index === 0 ? text("", status, headers) : json({ ok: true })),
+        { retry: {} }
+      )
+      const fiber = yield* Effect.fork(client.raw(request("GET")))
+      yield* TestClock.adjust(Duration.subtract(Duration.decode(wait), Duration.millis(1)))
+      expect((yield* sent).length).toBe(1)
+      yield* TestClock.adjust("1 millis")
+      expect((yield* sent).length).toBe(2)
+      expect(yield* Fiber.join(fiber)).toEqual({ ok: true })
+    })
+
+  it.effect("in seconds", () => waitsExactly({ "retry-after": "5" }, "5 seconds"))
+  it.effect("as an HTTP date", () => waitsExactly({ "retry-after": new Date(8_000).toUTCString() }, "8 seconds"))
+  it.effect("as retry-after-ms", () => waitsExactly({ "retry-after-ms": "1500" }, "1500 millis"))
+  it.effect("on a 503 too", () => waitsExactly({ "retry-after": "3" }, "3 seconds", 503))
+  it.effect("on a POST answered 429", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(
+        (_, index) => (index === 0 ? text("", 429, { "retry-after": "2" }) : json({ id: "1" }, 201)),
+        { retry: {} }
+      )
+      const fiber = yield* Effect.fork(client.raw(request("POST")))
+      yield* TestClock.adjust("2 seconds")
+      expect(yield* Fiber.join(fiber)).toEqual({ id: "1" })
+      expect((yield* sent).length).toBe(2)
+    }))
+
+  it.effect("above 60 s the call fails fast with RateLimited{retryAfter}", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => text("", 429, { "retry-after": "120" }), { retry: {} })
+      const error = yield* Effect.flip(client.raw(request("GET")))
+      expect(error._tag).toBe("RateLimited")
+      expect(error._tag === "RateLimited" && error.retryAfter).toEqual(Duration.seconds(120))
+      expect((yield* sent).length).toBe(1)
+    }))
+
+  it.effect("the fail-fast cap is configurable", () =>
+    Effect.gen(function*() {
+      const { attempts } = yield* run(
+        (_, index) => (index === 0 ? text("", 429, { "retry-after": "120" }) : json({})),
+        request("GET"),
+        { retry: { maxRetryAfter: "5 minutes" } }
+      )
+      expect(attempts).toBe(2)
+    }))
+})
+
+describe("timeouts and interruption", () => {
+  it.effect("an attempt without an answer fails with TimeoutError and aborts the request", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => Effect.never, { timeout: "2 seconds" })
+      const fiber = yield* Effect.fork(Effect.flip(client.raw(request("GET"))))
+      yield* TestClock.adjust("1999 millis")
+      expect(fiber.unsafePoll()).toBeNull()
+      yield* TestClock.adjust("1 millis")
+      const error = yield* Fiber.join(fiber)
+      expect(error._tag).toBe("TimeoutError")
+      expect(error._tag === "TimeoutError" && error.timeout).toEqual(Duration.seconds(2))
+      const [only] = yield* sent
+      expect(only!.signal.aborted).toBe(true)
+    }))
+
+  it.effect("timeouts of idempotent requests are retried, of POST not", () =>
+    Effect.gen(function*() {
+      const get = yield* run(() => Effect.never, request("GET"), { timeout: "1 second" })
+      expect(get.attempts).toBe(3)
+      expect(get.result._tag === "Left" && get.result.left._tag).toBe("TimeoutError")
+      expect((yield* run(() => Effect.never, request("POST"), { timeout: "1 second" })).attempts).toBe(1)
+    }))
+
+  it.effect("a call can override the timeout", () =>
+    Effect.gen(function*() {
+      const { client } = yield* mockClient(() => Effect.never, { timeout: "30 seconds" })
+      const fiber = yield* Effect.fork(Effect.flip(client.raw({ ...request("GET"), timeout: "1 second" })))
+      yield* TestClock.adjust("1 second")
+      expect((yield* Fiber.join(fiber))._tag).toBe("TimeoutError")
+    }))
+
+  it.effect("interrupting the fiber aborts the request in flight", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => Effect.never)
+      const fiber = yield* Effect.fork(client.raw(request("GET")))
+      yield* TestClock.adjust("1 second")
+      const [inFlight] = yield* sent
+      expect(inFlight!.signal.aborted).toBe(false)
+      yield* Fiber.interrupt(fiber)
+      expect(inFlight!.signal.aborted).toBe(true)
+    }))
+
+  it.effect("interrupting the fiber cancels a pending backoff", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => text("", 503), { retry: {} })
+      const fiber = yield* Effect.fork(client.raw(request("GET")))
+      yield* TestClock.adjust("100 millis")
+      expect((yield* sent).length).toBe(1)
+      yield* Fiber.interrupt(fiber)
+      yield* TestClock.adjust("10 minutes")
+      expect((yield* sent).length).toBe(1)
+    }))
+})
+
+describe("401 and renewable credentials", () => {
+  const renewableAuth = (renews: boolean) =>
+    Effect.gen(function*() {
+      const token = yield* Ref.make(1)
+      return FactorialAuth.make({
+        kind: "Renewable",
+        headers: Effect.map(Ref.get(token), (n) => ({ authorization: redactedBearer(`token-${n}`) })),
+        onUnauthorized: renews ? Effect.as(Ref.update(token, (n) => n + 1), true) : Effect.succeed(false)
+      })
+    })
+
+  it.effect("a 401 lets the auth renew its credential and replays the request once", () =>
+    Effect.gen(function*() {
+      const auth = yield* renewableAuth(true)
+      const { client, sent } = yield* mockClient(
+        (request) => (request.headers["authorization"] === "Bearer token-1" ? json({ errors: null }, 401) : json({})),
+        { auth }
+      )
+      expect(yield* client.raw(request("GET"))).toEqual({})
+      expect((yield* sent).map((r) => r.headers["authorization"])).toEqual(["Bearer token-1", "Bearer token-2"])
+    }))
+
+  it.effect("a second 401 after renewal fails with Unauthorized", () =>
+    Effect.gen(function*() {
+      const auth = yield* renewableAuth(true)
+      const { client, sent } = yield* mockClient(() => json({ errors: null }, 401), { auth })
+      expect((yield* Effect.flip(client.raw(request("POST"))))._tag).toBe("Unauthorized")
+      expect((yield* sent).length).toBe(2)
+    }))
+
+  it.effect("an auth that cannot renew lets the 401 through", () =>
+    Effect.gen(function*() {
+      const auth = yield* renewableAuth(false)
+      const { client, sent } = yield* mockClient(() => json({ errors: null }, 401), { auth })
+      expect((yield* Effect.flip(client.raw(request("GET"))))._tag).toBe("Unauthorized")
+      expect((yield* sent).length).toBe(1)
+    }))
+})
+
+const redactedBearer = (token: string) => Redacted.make(`Bearer ${token}`)

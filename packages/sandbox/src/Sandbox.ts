@@ -1,0 +1,209 @@
+/**
+ * The sandbox: a stateful fake of the Factorial ATS API, served over HTTP on 127.0.0.1 or in-process.
+ *
+ * @example
+ * ```ts
+ * import { Sandbox, SandboxServer } from "@effect-factorial/sandbox"
+ * import * as Effect from "effect/Effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const server = yield* SandboxServer
+ *   console.log(`listening on ${server.url}, key ${server.apiKey}`)
+ * }).pipe(Effect.provide(Sandbox.layerServer({ size: 1_000, seed: 42 })))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServer from "@effect/platform/HttpServer"
+import type { ServeError } from "@effect/platform/HttpServerError"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { createServer } from "node:http"
+import type * as Faults from "./Faults.js"
+import { notFound } from "./internal/apiError.js"
+import * as Config from "./internal/config.js"
+import { gate } from "./internal/gate.js"
+import * as InProcess from "./internal/inProcess.js"
+import * as Render from "./internal/render.js"
+import { router } from "./internal/routes.js"
+import * as SandboxAuth from "./SandboxAuth.js"
+import { type DropConnection, SandboxServer } from "./SandboxServer.js"
+import { SandboxState } from "./SandboxState.js"
+
+/**
+ * Everything that can be set about a sandbox. Every field has a default: `{}` is a small company answering like
+ * the real API, without faults.
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  /** Seed of the generated data. Default `1`. */
+  readonly seed?: number | undefined
+  /** Number of seeded candidates. Default `50`. */
+  readonly size?: number | undefined
+  /** Number of seeded job postings. Default: one per 25 candidates (1 to 2,000). */
+  readonly jobPostings?: number | undefined
+  /** The instant seeded timestamps lead up to. Default `2026-06-30T09:00:00.000Z`. */
+  readonly now?: string | undefined
+  /** Start every id above 2^53 (`18446744073709550001`). Default `false`. */
+  readonly bigIds?: boolean | undefined
+  /** Accepted API keys. Default `["sandbox-api-key"]`. */
+  readonly apiKeys?: ReadonlyArray<string> | undefined
+  /** Accepted bearer tokens. Default `["sandbox-token"]`. */
+  readonly tokens?: ReadonlyArray<string> | undefined
+  /** Behaviours of the real API that a test may want off. */
+  readonly quirks?: {
+    /** Optional fields come back as explicit `null` rather than absent. Default `true`. */
+    readonly explicitNulls?: boolean | undefined
+    /** `meta.limit` is `null` in list answers. Default `false`. */
+    readonly nullMetaLimit?: boolean | undefined
+    /** `GET messages` without `last_per_conversation` answers 400. Default `true`. */
+    readonly requireLastPerConversation?: boolean | undefined
+  } | undefined
+  /** Rate limits, counted per clock minute. */
+  readonly rateLimit?: {
+    /** POST requests per minute; `null` for no limit. Default `200`. */
+    readonly postsPerMinute?: number | null | undefined
+    /** GET requests per minute. Default: no limit. */
+    readonly getsPerMinute?: number | null | undefined
+    /** Send `Retry-After` with a 429. Default `true`. */
+    readonly retryAfter?: boolean | undefined
+  } | undefined
+  /** Injected faults and latency. Default none. */
+  readonly faults?: Faults.Options | undefined
+}
+
+/**
+ * Options of the HTTP server.
+ *
+ * @since 0.1.0
+ */
+export interface ServerOptions extends Options {
+  /** Port; `0` (default) picks a free one. */
+  readonly port?: number | undefined
+  /** Interface to listen on. Default `127.0.0.1`. */
+  readonly host?: string | undefined
+}
+
+/**
+ * The base URL the in-process client answers on.
+ *
+ * @since 0.1.0
+ */
+export const inProcessUrl = "http://sandbox.local"
+
+/**
+ * The sandbox as an `HttpApp`: every ATS route behind latency, faults, authentication and rate limits. Build it
+ * once per sandbox (it holds the fault sequence and rate-limit counters).
+ *
+ * @since 0.1.0
+ */
+export const makeApp = (
+  options: Options = {}
+): Effect.Effect<HttpApp.Default<DropConnection, SandboxState | SandboxAuth.SandboxAuth>> =>
+  Effect.sync(() => {
+    const config = Config.resolve(options)
+    const routes = HttpRouter.toHttpApp(router).pipe(
+      Effect.flatten,
+      Effect.catchTag("RouteNotFound", (e) =>
+        Effect.succeed(Render.error({ version: /^\/api\/([^/?]+)\//.exec(e.request.url)?.[1] ?? "" }, notFound("Route"))))
+    )
+    return gate(routes).pipe(Effect.provideService(Config.SandboxConfig, config))
+  })
+
+/**
+ * The state and the credential check built from the options.
+ *
+ * @since 0.1.0
+ */
+export const layerState = (options: Options = {}): Layer.Layer<SandboxState | SandboxAuth.SandboxAuth> =>
+  Layer.merge(
+    SandboxState.layer({
+      bigIds: options.bigIds,
+      seed: { seed: options.seed, candidates: options.size, jobPostings: options.jobPostings, now: options.now }
+    }),
+    SandboxAuth.SandboxAuth.layer({ apiKeys: options.apiKeys, tokens: options.tokens })
+  )
+
+const credentials = (options: Options) => ({
+  apiKey: options.apiKeys?.[0] ?? SandboxAuth.defaultApiKey,
+  token: options.tokens?.[0] ?? SandboxAuth.defaultToken
+})
+
+/**
+ * Serves the sandbox over HTTP with Node, on the state and auth in context, for as long as the layer's scope
+ * lives. A dropped-connection fault destroys the socket.
+ *
+ * @since 0.1.0
+ */
+export const serve = (
+  options: ServerOptions = {}
+): Layer.Layer<SandboxServer, ServeError, SandboxState | SandboxAuth.SandboxAuth> => {
+  const served = Layer.unwrapEffect(Effect.map(makeApp(options), (app) =>
+    HttpServer.serve(
+      Effect.catchTag(app, "DropConnection", () =>
+        Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
+          // Destroying the socket is what a crashed backend or a cut network looks like to the client.
+          NodeHttpServerRequest.toServerResponse(request).socket?.destroy()
+          return HttpServerResponse.empty()
+        }))
+    )))
+  const url = Layer.effect(
+    SandboxServer,
+    HttpServer.addressWith((address) =>
+      Effect.succeed({
+        url: address._tag === "TcpAddress" ? `http://${address.hostname}:${address.port}` : `http://unix:${address.path}`,
+        ...credentials(options)
+      })
+    )
+  )
+  return Layer.merge(served, url).pipe(
+    Layer.provide(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" }))
+  )
+}
+
+/**
+ * A sandbox served over HTTP on 127.0.0.1 (a free port unless `port` is given), with its own state: the URL is in
+ * `SandboxServer`, the records in `SandboxState`. The server stops when the layer's scope closes.
+ *
+ * @since 0.1.0
+ */
+export const layerServer = (
+  options: ServerOptions = {}
+): Layer.Layer<SandboxServer | SandboxState | SandboxAuth.SandboxAuth, ServeError> =>
+  serve(options).pipe(Layer.provideMerge(layerState(options)))
+
+/**
+ * An in-process `HttpClient` answering from the sandbox app on the state and auth in context, without a socket.
+ * `SandboxServer.url` is `http://sandbox.local` (any host works).
+ *
+ * @since 0.1.0
+ */
+export const client = (
+  options: Options = {}
+): Layer.Layer<HttpClient.HttpClient | SandboxServer, never, SandboxState | SandboxAuth.SandboxAuth> =>
+  Layer.merge(
+    Layer.effect(
+      HttpClient.HttpClient,
+      Effect.flatMap(makeApp(options), InProcess.make)
+    ),
+    Layer.succeed(SandboxServer, { url: inProcessUrl, ...credentials(options) })
+  )
+
+/**
+ * A sandbox with its own state, reached through an in-process `HttpClient` (no socket): the fastest way to test
+ * code that takes an `HttpClient`.
+ *
+ * @since 0.1.0
+ */
+export const layerClient = (
+  options: Options = {}
+): Layer.Layer<HttpClient.HttpClient | SandboxServer | SandboxState | SandboxAuth.SandboxAuth> =>
+  client(options).pipe(Layer.provideMerge(layerState(options)))

@@ -1,0 +1,116 @@
+/**
+ * Everything that happens before and after a route: latency, injected faults, authentication and rate limits.
+ * The fault of a request is drawn before the route runs, so an injected failure never writes anything, except
+ * for the explicit `writeThenFail` mode, which writes and then answers 500.
+ */
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as SandboxAuth from "../SandboxAuth.js"
+import { DropConnection } from "../SandboxServer.js"
+import type * as Faults from "../Faults.js"
+import { unauthorized } from "./apiError.js"
+import { type Resolved, SandboxConfig } from "./config.js"
+import * as Render from "./render.js"
+
+const html = (status: number, title: string) =>
+  HttpServerResponse.text(
+    `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+    { status, contentType: "text/html" }
+  )
+
+const tooManyRequests = (retryAfter: number | undefined) =>
+  HttpServerResponse.text("Retry later\n", {
+    status: 429,
+    contentType: "text/plain",
+    headers: retryAfter === undefined ? {} : { "retry-after": String(retryAfter) }
+  })
+
+const draw = (config: Resolved): Faults.Kind | undefined => {
+  if (config.probabilities.length === 0) return undefined
+  let r = config.faultPrng.next()
+  for (const [kind, p] of config.probabilities) {
+    if (r < p) return kind
+    r -= p
+  }
+  return undefined
+}
+
+const bodyText = (response: HttpServerResponse.HttpServerResponse): string =>
+  response.body._tag === "Uint8Array" ? new TextDecoder().decode(response.body.body) : ""
+
+const corrupt = (kind: "truncatedJson" | "malformedJson", text: string, status: number) =>
+  HttpServerResponse.text(
+    kind === "truncatedJson" ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : `{"data": [{"id": ${text.length > 0 ? "undefined" : "NaN"}},]`,
+    { status, contentType: "application/json; charset=utf-8" }
+  )
+
+const versionOf = (url: string) => /^\/api\/([^/?]+)\//.exec(url)?.[1] ?? Render.stringIdsSince
+
+/** Counts the request in the current minute; answers the seconds to wait when it is over the limit. */
+const overLimit = (config: Resolved, method: string, now: number): number | undefined => {
+  const limit = method === "POST" ? config.postsPerMinute : method === "GET" ? config.getsPerMinute : undefined
+  if (limit === undefined) return undefined
+  const start = now - (now % 60_000)
+  if (config.window.start !== start) {
+    config.window.start = start
+    config.window.posts = 0
+    config.window.gets = 0
+  }
+  const used = method === "POST" ? config.window.posts : config.window.gets
+  if (used >= limit) return Math.max(1, Math.ceil((start + 60_000 - now) / 1000))
+  if (method === "POST") config.window.posts++
+  else config.window.gets++
+  return undefined
+}
+
+/** Wraps the routes with latency, faults, authentication and rate limits. */
+export const gate = <E, R>(
+  app: HttpApp.Default<E, R>
+): HttpApp.Default<E | DropConnection, R | SandboxConfig | SandboxAuth.SandboxAuth> =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const config = yield* SandboxConfig
+    if (config.latency !== undefined) {
+      const { max, min } = config.latency
+      yield* Effect.sleep(Duration.millis(Math.round(min + (max - min) * config.latencyPrng.next())))
+    }
+    const method = request.method
+    const isWrite = method === "POST" || method === "PUT" || method === "DELETE"
+    const eligible = config.faultMethods === undefined || config.faultMethods.has(method)
+    const fault = eligible ? draw(config) : undefined
+    const writeThenFail = eligible && isWrite && config.writeThenFail > 0 && config.faultPrng.next() < config.writeThenFail
+    switch (fault) {
+      case "rateLimited":
+        return tooManyRequests(config.retryAfter ? 1 : undefined)
+      case "serverError":
+        return HttpServerResponse.empty({ status: 500 })
+      case "badGateway":
+        return html(502, "Bad Gateway")
+      case "serviceUnavailable":
+        return html(503, "Service Temporarily Unavailable")
+      case "dropConnection":
+        return yield* Effect.fail(new DropConnection())
+      case "stall":
+        yield* Effect.sleep(config.stall)
+        break
+    }
+
+    const credential = yield* SandboxAuth.authenticate(yield* SandboxAuth.SandboxAuth, request.headers)
+    if (credential === undefined) return Render.error({ version: versionOf(request.url) }, unauthorized())
+
+    const wait = overLimit(config, method, yield* Clock.currentTimeMillis)
+    if (wait !== undefined) return tooManyRequests(config.retryAfter ? wait : undefined)
+
+    if ((fault === "truncatedJson" || fault === "malformedJson") && isWrite) {
+      // Decided before the write: the record is not stored, the client only sees a broken answer.
+      return corrupt(fault, `{"id":"0","created_at":"${new Date(0).toISOString()}"}`, 200)
+    }
+    const response = yield* app
+    if (writeThenFail && response.status < 300) return HttpServerResponse.empty({ status: 500 })
+    if (fault === "truncatedJson" || fault === "malformedJson") return corrupt(fault, bodyText(response), response.status)
+    return response
+  })

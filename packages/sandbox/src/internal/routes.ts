@@ -1,0 +1,340 @@
+/**
+ * The ATS routes, derived from the resource descriptions of `@effect-factorial/ats`: one list and one get per
+ * resource, and create / update / delete / actions where the description has them. Bodies are validated with the
+ * description's payload schemas, list filters with its params schema, and records are normalised through its model.
+ */
+import { Ats, type Resource } from "@effect-factorial/ats"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { SandboxState } from "../SandboxState.js"
+import { type ApiError, badRequest, notFound, unprocessable } from "./apiError.js"
+import { SandboxConfig } from "./config.js"
+import * as Json from "./json.js"
+import * as Pagination from "./pagination.js"
+import * as Query from "./query.js"
+import * as Render from "./render.js"
+import { semantics } from "./resources/index.js"
+import { type Ctx, type Semantics, within } from "./resources/Semantics.js"
+import type { Row } from "./table.js"
+import * as Wire from "./wire.js"
+
+const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/
+
+/** The context of one request: who is asking, in which version, at what time. */
+const context = Effect.gen(function*() {
+  const params = yield* HttpRouter.params
+  const version = params.version ?? ""
+  if (!VERSION.test(version)) return yield* Effect.fail(notFound("Route"))
+  const state = yield* SandboxState
+  const config = yield* SandboxConfig
+  const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+  const ctx: Ctx = { state, now, version }
+  return { ctx, params, style: { version, explicitNulls: config.explicitNulls }, config }
+})
+
+type Handler = Effect.Effect<
+  HttpServerResponse.HttpServerResponse,
+  never,
+  HttpServerRequest.HttpServerRequest | HttpRouter.RouteContext | SandboxState | SandboxConfig
+>
+
+/** Runs a route body, turning its `ApiError` into the API's error answer. */
+const handle = (
+  body: (request: Effect.Effect.Success<typeof context>) => Effect.Effect<HttpServerResponse.HttpServerResponse, ApiError, HttpServerRequest.HttpServerRequest>
+): Handler =>
+  Effect.flatMap(HttpRouter.params, (params) =>
+    context.pipe(
+      Effect.flatMap(body),
+      Effect.catchTag("ApiError", (failure) => Effect.succeed(Render.error({ version: params.version ?? "" }, failure)))
+    ))
+
+/** Reads a request body: JSON (ids above 2^53 kept as digits), or multipart for resources that take it. */
+const readBody = (multipart: boolean): Effect.Effect<unknown, ApiError, HttpServerRequest.HttpServerRequest> =>
+  Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    if (multipart) {
+      const bytes = yield* Effect.orElseSucceed(request.arrayBuffer, () => new ArrayBuffer(0))
+      const contentType = request.headers["content-type"] ?? ""
+      const form = yield* Effect.tryPromise({
+        try: () => new Response(bytes, { headers: { "content-type": contentType } }).formData(),
+        catch: () => badRequest({ base: ["expected a multipart/form-data body"] })
+      })
+      return formToObject(form)
+    }
+    const text = yield* Effect.orElseSucceed(request.text, () => "")
+    if (text.trim() === "") return {}
+    return yield* Effect.try({
+      try: () => Json.parse(text),
+      catch: () => badRequest({ base: ["the body is not valid JSON"] })
+    })
+  })
+
+/** A form as a plain object: `name[]` and repeated names become arrays, files become their metadata. */
+const formToObject = (form: FormData): Record<string, unknown> => {
+  const out: Record<string, unknown> = {}
+  const arrays = new Set<string>()
+  form.forEach((value, rawKey) => {
+    const key = rawKey.endsWith("[]") ? rawKey.slice(0, -2) : rawKey
+    const item = typeof value === "string"
+      ? value
+      : { filename: value.name, content_type: value.type, byte_size: value.size }
+    if (rawKey.endsWith("[]") || key in out) {
+      if (!arrays.has(key)) {
+        out[key] = key in out ? [out[key]] : []
+        arrays.add(key)
+      }
+      ;(out[key] as Array<unknown>).push(item)
+    } else {
+      out[key] = item
+    }
+  })
+  return out
+}
+
+/** Validates a payload with a schema and answers its wire form (ids as strings, whatever the client sent). */
+const validate = (schema: Schema.Schema.AnyNoContext, input: unknown): Effect.Effect<Row, ApiError> =>
+  Schema.decodeUnknown(schema, { errors: "all" })(input).pipe(
+    Effect.flatMap((value) => Schema.encode(schema)(value)),
+    Effect.map((wire) => wire as Row),
+    Effect.mapError((error) => unprocessable(Wire.fieldErrors(error)))
+  )
+
+/** The generic filter of one parameter: the field of that name, or its singular for `*_ids` / `emails`. */
+const genericFilter = (fields: ReadonlySet<string>, name: string, value: unknown): ((row: Row) => boolean) | undefined => {
+  if (Array.isArray(value)) {
+    const set = within(value)
+    const singular = name.endsWith("s") ? name.slice(0, -1) : name
+    if (fields.has(singular)) return (row) => set.has(String(row[singular]))
+    if (fields.has(name)) {
+      return (row) => Array.isArray(row[name]) && (row[name] as Array<unknown>).some((item) => set.has(String(item)))
+    }
+    return undefined
+  }
+  if (fields.has(name)) return (row) => row[name] === value || String(row[name]) === String(value)
+  return undefined
+}
+
+const makeFilter = (
+  definition: Resource.Definition,
+  resource: Semantics,
+  read: (params: URLSearchParams) => Record<string, unknown>,
+  fields: ReadonlySet<string>,
+  params: URLSearchParams,
+  requireQuery: boolean,
+  ctx: Ctx
+): Effect.Effect<((row: Row) => boolean) | undefined, ApiError> =>
+  Effect.gen(function*() {
+    if (requireQuery) {
+      for (const name of resource.requiredQuery ?? []) {
+        if (!params.has(name)) return yield* Effect.fail(badRequest({ [name]: ["is missing"] }))
+      }
+    }
+    const query = read(params)
+    const decoded = yield* Effect.either(Schema.decodeUnknown(definition.listParams, { errors: "all" })(query))
+    if (Either.isLeft(decoded)) {
+      const errors = Wire.fieldErrors(decoded.left)
+      // When the quirk is off, a required parameter the schema insists on is not an error.
+      if (!requireQuery) for (const name of resource.requiredQuery ?? []) delete errors[name]
+      if (Object.keys(errors).length > 0) return yield* Effect.fail(badRequest(errors))
+    }
+    const predicates: Array<(row: Row) => boolean> = []
+    for (const [rawName, value] of Object.entries(query)) {
+      const name = rawName.endsWith("[]") ? rawName.slice(0, -2) : rawName
+      const custom = resource.filters?.[name]
+      const predicate = custom !== undefined ? custom(value, ctx) : genericFilter(fields, name, value)
+      if (predicate !== undefined) predicates.push(predicate)
+    }
+    if (predicates.length === 0) return undefined
+    return (row: Row) => predicates.every((predicate) => predicate(row))
+  })
+
+/** The table a foreign key points to: `ats_candidate_id` → `candidates`, `ats_evaluation_forms_id` → `evaluation_forms`. */
+const targetOf = (key: string, resources: ReadonlyArray<string>): string | undefined => {
+  const match = /^ats_([a-z_]+?)s?_id$/.exec(key)
+  if (match === null) return undefined
+  const plural = `${match[1]}s`
+  return resources.includes(plural) ? plural : undefined
+}
+
+/** 422 when a foreign key of the payload names a record that does not exist. */
+const checkReferences = (payload: Row, ctx: Ctx): Effect.Effect<void, ApiError> => {
+  const errors: Record<string, Array<string>> = {}
+  for (const [key, value] of Object.entries(payload)) {
+    const target = targetOf(key, ctx.state.resources)
+    if (target === undefined || value === null || value === undefined) continue
+    if (ctx.state.get(target, String(value)) === undefined) errors[key] = ["does not exist"]
+  }
+  return Object.keys(errors).length > 0 ? Effect.fail(unprocessable(errors)) : Effect.void
+}
+
+const fieldsWithValues = (fields: ReadonlyArray<string>, payload: Row): Row => {
+  const out: Row = {}
+  for (const name of fields) if (payload[name] !== undefined) out[name] = payload[name]
+  return out
+}
+
+/** The routes of one resource. */
+const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> => {
+  const base = `/api/:version/resources/ats/${definition.path}` as const
+  const resource = semantics[definition.path] ?? {}
+  const names = Wire.fieldNames(definition.model)
+  const fields = new Set(names)
+  const normalise = Wire.normaliser(definition.model)
+  const read = Query.reader(definition.listParams)
+  const table = (ctx: Ctx) => ctx.state.table(definition.path)
+  const stored = (ctx: Ctx, id: string | undefined) => {
+    const row = id === undefined ? undefined : table(ctx).get(id)
+    return row === undefined ? Effect.fail(notFound()) : Effect.succeed(row)
+  }
+  // The slots a filter matched, kept until any table changes: a filtered full scan filters once, not per page.
+  // One cache per sandbox state: the routes are shared by every sandbox of the process.
+  const caches = new WeakMap<object, Map<string, { readonly version: number; readonly slots: ReadonlyArray<number> }>>()
+  const view = (ctx: Ctx, params: URLSearchParams, filter: ((row: Row) => boolean) | undefined) => {
+    const target = table(ctx)
+    if (filter === undefined) return Pagination.tableView(target)
+    let cache = caches.get(ctx.state)
+    if (cache === undefined) {
+      cache = new Map()
+      caches.set(ctx.state, cache)
+    }
+    const key = [...params].filter(([name]) => !Query.pagingKeys.has(name)).map(([k, v]) => `${k}=${v}`).sort().join("&")
+    const version = ctx.state.resources.reduce((sum, resource) => sum + ctx.state.table(resource).version, 0)
+    let entry = cache.get(key)
+    if (entry === undefined || entry.version !== version) {
+      const slots: Array<number> = []
+      for (let slot = 0; slot < target.length; slot++) {
+        const row = target.at(slot)
+        if (row !== undefined && filter(row)) slots.push(slot)
+      }
+      entry = { version, slots }
+      if (cache.size >= 16) cache.delete(cache.keys().next().value!)
+      cache.set(key, entry)
+    }
+    return Pagination.slotsView(target, entry.slots)
+  }
+  const normalised = (row: Row) =>
+    Effect.mapError(normalise(row), (error) => unprocessable(Wire.fieldErrors(error)))
+
+  let router: HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> = HttpRouter.empty.pipe(
+    HttpRouter.get(
+      base,
+      handle(({ config, ctx, style }) =>
+        Effect.gen(function*() {
+          const request = yield* HttpServerRequest.HttpServerRequest
+          const params = new URL(request.url, "http://sandbox").searchParams
+          const paging = yield* Either.match(Pagination.read(params), { onLeft: Effect.fail, onRight: Effect.succeed })
+          const filter = yield* makeFilter(definition, resource, read, fields, params, config.requireLastPerConversation, ctx)
+          const slice = Pagination.slice(view(ctx, params, filter), paging)
+          const first = slice.rows[0]
+          const last = slice.rows[slice.rows.length - 1]
+          const cursors = paging._tag === "Cursor" && first !== undefined && last !== undefined
+            ? { start_cursor: Pagination.cursorOf(String(first.id)), end_cursor: Pagination.cursorOf(String(last.id)) }
+            : {}
+          return Render.page(style, slice.rows, {
+            has_next_page: slice.hasNext,
+            has_previous_page: slice.hasPrevious,
+            ...cursors,
+            limit: config.nullMetaLimit ? null : paging.limit,
+            total: slice.total
+          })
+        })
+      )
+    ),
+    HttpRouter.get(
+      `${base}/:id` as const,
+      handle(({ ctx, params, style }) => Effect.map(stored(ctx, params.id), (row) => Render.record(style, row)))
+    )
+  )
+
+  if (definition.create) {
+    const schema = definition.create
+    const multipart = definition.createFormData !== undefined
+    router = HttpRouter.post(
+      base,
+      handle(({ ctx, style }) =>
+        Effect.gen(function*() {
+          const payload = yield* validate(schema, yield* readBody(multipart))
+          yield* checkReferences(payload, ctx)
+          const extra = resource.create ? yield* resource.create(payload, ctx) : {}
+          const row = yield* normalised(Wire.withNulls(names, {
+            ...fieldsWithValues(names, payload),
+            ...(fields.has("company_id") ? { company_id: payload.company_id ?? ctx.state.companyId } : {}),
+            ...(fields.has("created_at") ? { created_at: ctx.now } : {}),
+            ...(fields.has("updated_at") ? { updated_at: ctx.now } : {}),
+            ...extra,
+            id: table(ctx).nextId()
+          }))
+          const created = ctx.state.insert(definition.path, row)
+          resource.written?.(undefined, created, ctx)
+          return Render.record(style, created, 201)
+        })
+      )
+    )(router)
+  }
+
+  if (definition.update) {
+    const schema = definition.update
+    router = HttpRouter.put(
+      `${base}/:id` as const,
+      handle(({ ctx, params, style }) =>
+        Effect.gen(function*() {
+          const current = yield* stored(ctx, params.id)
+          const payload = yield* validate(schema, yield* readBody(false))
+          yield* checkReferences(payload, ctx)
+          const { id: _id, ...changes } = fieldsWithValues(names, payload)
+          const extra = resource.update ? yield* resource.update(current, payload, ctx) : {}
+          const row = yield* normalised({
+            ...current,
+            ...changes,
+            ...(fields.has("updated_at") ? { updated_at: ctx.now } : {}),
+            ...extra
+          })
+          const updated = table(ctx).replace(row)
+          resource.written?.(current, updated, ctx)
+          return Render.record(style, updated)
+        })
+      )
+    )(router)
+  }
+
+  if (definition.delete) {
+    router = HttpRouter.del(
+      `${base}/:id` as const,
+      handle(({ ctx, params, style }) =>
+        Effect.gen(function*() {
+          const current = yield* stored(ctx, params.id)
+          table(ctx).remove(String(current.id))
+          resource.written?.(current, undefined, ctx)
+          return Render.record(style, current)
+        })
+      )
+    )(router)
+  }
+
+  for (const action of Object.values(definition.actions ?? {})) {
+    const run = resource.actions?.[action.path]
+    if (run === undefined) continue
+    const since = resource.actionsSince?.[action.path]
+    router = HttpRouter.post(
+      `${base}/${action.path}` as const,
+      handle(({ ctx, style }) =>
+        Effect.gen(function*() {
+          if (since !== undefined && ctx.version < since) return yield* Effect.fail(notFound("Route"))
+          const payload = yield* validate(action.payload, yield* readBody(false))
+          return Render.record(style, yield* run(payload, ctx))
+        })
+      )
+    )(router)
+  }
+  return router
+}
+
+/** Every ATS route. */
+export const router: HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> = HttpRouter.concatAll(
+  ...Ats.resources.map((definition) => resourceRoutes(definition))
+)

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { Sandbox, SandboxAuth, SandboxState } from "../src/index.js"
+import { call, sandbox, transports } from "./support.js"
+
+const candidate = (n: number) => ({ first_name: `C${n}`, last_name: "Test", company_id: "1" })
+
+describe.each(transports)("auth and rate limits over %s", (transport) => {
+  const provide = <A, E, R>(self: Effect.Effect<A, E, R>, options: Sandbox.ServerOptions = { size: 5 }) =>
+    Effect.provide(self, sandbox(transport, options))
+
+  it.effect("x-api-key and Bearer tokens; a key sent as Bearer is refused", () =>
+    provide(
+      Effect.gen(function*() {
+        expect((yield* call("GET", "candidates", { auth: { apiKey: "k1" } })).status).toBe(200)
+        expect((yield* call("GET", "candidates", { auth: { apiKey: "k2" } })).status).toBe(200)
+        expect((yield* call("GET", "candidates", { auth: { bearer: "t1" } })).status).toBe(200)
+        const wrongKey = yield* call("GET", "candidates", { auth: { apiKey: "nope" } })
+        expect(wrongKey.status).toBe(401)
+        expect(wrongKey.json).toEqual({ errors: null })
+        expect((yield* call("GET", "candidates", { auth: { bearer: "k1" } })).status).toBe(401)
+        expect((yield* call("GET", "candidates", { auth: { bearer: "nope" } })).status).toBe(401)
+        expect((yield* call("POST", "candidates", { auth: false, body: candidate(1) })).status).toBe(401)
+      }),
+      { size: 5, apiKeys: ["k1", "k2"], tokens: ["t1"] }
+    ))
+
+  it.effect("POSTs over the per-minute limit answer 429 with Retry-After", () =>
+    provide(
+      Effect.gen(function*() {
+        expect((yield* call("POST", "candidates", { body: candidate(1) })).status).toBe(201)
+        expect((yield* call("POST", "candidates", { body: candidate(2) })).status).toBe(201)
+        const limited = yield* call("POST", "candidates", { body: candidate(3) })
+        expect(limited.status).toBe(429)
+        expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0)
+        expect((yield* call("GET", "candidates")).status).toBe(200)
+      }),
+      { size: 5, rateLimit: { postsPerMinute: 2 } }
+    ))
+
+  it.effect("429 without Retry-After when switched off; an optional GET budget", () =>
+    provide(
+      Effect.gen(function*() {
+        for (let i = 0; i < 3; i++) expect((yield* call("GET", "candidates")).status).toBe(200)
+        const limited = yield* call("GET", "candidates")
+        expect(limited.status).toBe(429)
+        expect(limited.headers["retry-after"]).toBeUndefined()
+      }),
+      { size: 5, rateLimit: { getsPerMinute: 3, retryAfter: false } }
+    ))
+
+  it.effect("the default POST limit is 200 per minute", () =>
+    provide(Effect.gen(function*() {
+      const statuses: Array<number> = []
+      for (let i = 0; i < 201; i++) statuses.push((yield* call("POST", "candidates", { body: candidate(i) })).status)
+      expect(statuses.filter((s) => s === 201)).toHaveLength(200)
+      expect(statuses[200]).toBe(429)
+    })))
+})
+
+describe("pluggable credential check", () => {
+  it.effect("a custom SandboxAuth decides which tokens are valid", () =>
+    Effect.gen(function*() {
+      const issued = new Set(["fresh-token"])
+      const auth = SandboxAuth.SandboxAuth.layerWith({
+        verifyApiKey: () => Effect.succeed(false),
+        verifyToken: (token) => Effect.succeed(issued.has(token))
+      })
+      const layer = Sandbox.client().pipe(
+        Layer.provideMerge(Layer.merge(SandboxState.layer({ seed: { candidates: 3 } }), auth))
+      )
+      const results = yield* Effect.provide(
+        Effect.all([
+          call("GET", "candidates", { auth: { bearer: "fresh-token" } }),
+          Effect.sync(() => issued.delete("fresh-token")).pipe(
+            Effect.zipRight(call("GET", "candidates", { auth: { bearer: "fresh-token" } }))
+          )
+        ]),
+        layer
+      )
+      expect(results.map((r) => r.status)).toEqual([200, 401])
+    }))
+})

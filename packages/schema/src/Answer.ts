@@ -1,0 +1,37 @@
+/**
+ * An answer a candidate gave to a job posting question when applying (`ats/answers`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { OriginalQuestionType } from "./Enums.js"
+import { AnswerId, ApplicationId, QuestionId } from "./Ids.js"
+import { nullTolerant, optional, required } from "./internal/fields.js"
+import { Timestamp } from "./Timestamp.js"
+
+/**
+ * An answer to an application question. Decodes what the API sends (see the package README for
+ * the null, id, enum and timestamp rules).
+ *
+ * @since 0.1.0
+ */
+export class Answer extends Schema.Class<Answer>("@effect-factorial/schema/Answer")({
+  /** Id of the answer. */
+  id: required(AnswerId, "Id of the answer."),
+  /** Id of the question answered; absent when the question was removed later. */
+  ats_question_id: optional(QuestionId, "Id of the question answered."),
+  /** Id of the application the answer belongs to. */
+  ats_application_id: required(ApplicationId, "Id of the application the answer belongs to."),
+  /** The question's label as it read when the candidate answered. */
+  original_question_label: required(Schema.String, "Label of the question at the time of answering."),
+  /** The answer itself, as text. */
+  value: optional(Schema.String, "The answer, as text."),
+  /** Type the question had when the candidate answered. */
+  original_question_type: nullTolerant(OriginalQuestionType, "Type of the question at the time of answering."),
+  /** When the answer was created. */
+  created_at: required(Timestamp, "When the answer was created."),
+  /** When the answer was last changed. */
+  updated_at: required(Timestamp, "When the answer was last changed.")
+}, {
+  description: "An answer a candidate gave to a job posting question."
+}) {}

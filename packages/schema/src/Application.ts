@@ -1,0 +1,83 @@
+/**
+ * A candidate's application to a job posting (`ats/applications`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import {
+  ApplicationId,
+  ApplicationPhaseId,
+  CandidateId,
+  CandidateSourceId,
+  CompanyId,
+  ConversationId,
+  EmployeeId,
+  JobPostingId,
+  RejectionReasonId
+} from "./Ids.js"
+import { optional, required, TextOrNumber } from "./internal/fields.js"
+import { Timestamp } from "./Timestamp.js"
+
+/**
+ * The CV file attached to an application. The spec types it as an object without properties and
+ * lists its keys in prose; every key is optional here, and unknown keys are ignored.
+ *
+ * @since 0.1.0
+ */
+export class ApplicationCv extends Schema.Class<ApplicationCv>("@effect-factorial/schema/ApplicationCv")({
+  /** Name of the uploaded file. */
+  filename: optional(Schema.String, "Name of the uploaded file."),
+  /** Where the file can be downloaded. */
+  url: optional(Schema.String, "Where the file can be downloaded."),
+  /** Size of the file in bytes. */
+  byte_size: optional(Schema.Int, "Size of the file in bytes."),
+  /** MIME type of the file. */
+  content_type: optional(Schema.String, "MIME type of the file."),
+  /** When the file was uploaded. */
+  created_at: optional(Timestamp, "When the file was uploaded.")
+}, {
+  description: "CV file of an application (name, download URL, size, MIME type, upload time)."
+}) {}
+
+/**
+ * A candidate's application to a job posting. Decodes what the API sends (see the package
+ * README for the null, id, enum and timestamp rules).
+ *
+ * @since 0.1.0
+ */
+export class Application extends Schema.Class<Application>("@effect-factorial/schema/Application")({
+  /** Id of the application. */
+  id: required(ApplicationId, "Id of the application."),
+  /** Id of the company the application belongs to. */
+  company_id: required(CompanyId, "Id of the company the application belongs to."),
+  /** Id of the job posting applied to. */
+  ats_job_posting_id: required(JobPostingId, "Id of the job posting applied to."),
+  /** Id of the candidate who applied. */
+  ats_candidate_id: required(CandidateId, "Id of the candidate who applied."),
+  /** Id of the employee, when the candidate is an employee of the company. */
+  employee_id: optional(EmployeeId, "Id of the employee, when the candidate is one."),
+  /** Phone number the candidate gave for this application (a JSON number is kept as its digits). */
+  phone: optional(TextOrNumber, "Phone number the candidate gave for this application."),
+  /** Whether the candidate was marked as qualified. */
+  qualified: optional(Schema.Boolean, "Whether the candidate was marked as qualified."),
+  /** Id of the pipeline phase the application is in. */
+  ats_application_phase_id: optional(ApplicationPhaseId, "Id of the pipeline phase the application is in."),
+  /** When the application was created. */
+  created_at: required(Timestamp, "When the application was created."),
+  /** Cover letter sent with the application. */
+  cover_letter: optional(Schema.String, "Cover letter sent with the application."),
+  /** CV file attached to the application (API 2026-07-01 and later). */
+  cv: optional(ApplicationCv, "CV file attached to the application."),
+  /** Id of the conversation (message thread) of the application. */
+  ats_conversation_id: optional(ConversationId, "Id of the message thread of the application."),
+  /** Free-text detail on how the application arrived. */
+  medium: optional(Schema.String, "Free-text detail on how the application arrived."),
+  /** Average rating given to the application. The spec says integer; kept as any number. */
+  rating_average: optional(Schema.Finite, "Average rating given to the application."),
+  /** Id of the reason the application was rejected for, if it was. */
+  ats_rejection_reason_id: optional(RejectionReasonId, "Id of the rejection reason, if rejected."),
+  /** Id of the candidate source of the application. */
+  source_id: optional(CandidateSourceId, "Id of the candidate source of the application.")
+}, {
+  description: "A candidate's application to a job posting."
+}) {}

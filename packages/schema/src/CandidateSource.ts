@@ -1,0 +1,30 @@
+/**
+ * A channel candidates arrive through (`ats/candidate_sources`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { CandidateSourceCategory } from "./Enums.js"
+import { CandidateSourceId, CompanyId } from "./Ids.js"
+import { nullTolerant, required } from "./internal/fields.js"
+
+/**
+ * A candidate source. Decodes what the API sends (see the package README for the null, id, enum
+ * and timestamp rules).
+ *
+ * @since 0.1.0
+ */
+export class CandidateSource extends Schema.Class<CandidateSource>("@effect-factorial/schema/CandidateSource")({
+  /** Id of the source. */
+  id: required(CandidateSourceId, "Id of the source."),
+  /** Id of the company. */
+  company_id: required(CompanyId, "Id of the company."),
+  /** Group the source belongs to. */
+  category: nullTolerant(CandidateSourceCategory, "Group the source belongs to."),
+  /** Machine name of the source, e.g. `manually_added`. */
+  name: required(Schema.String, "Machine name of the source."),
+  /** Display label: translated for built-in sources, the name for custom ones. */
+  label: required(Schema.String, "Display label: translated for built-in sources, the name otherwise.")
+}, {
+  description: "A channel candidates arrive through."
+}) {}

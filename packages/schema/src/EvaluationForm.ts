@@ -1,0 +1,36 @@
+/**
+ * A scorecard interviewers fill in about a candidate (`ats/evaluation_forms`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { CompanyId, EvaluationFormId, JobPostingId } from "./Ids.js"
+import { FreeFormArray, optional, required } from "./internal/fields.js"
+import { Timestamp } from "./Timestamp.js"
+
+/**
+ * An evaluation form. Decodes what the API sends (see the package README for the null, id, enum
+ * and timestamp rules).
+ *
+ * @since 0.1.0
+ */
+export class EvaluationForm extends Schema.Class<EvaluationForm>("@effect-factorial/schema/EvaluationForm")({
+  /** Id of the form. */
+  id: required(EvaluationFormId, "Id of the form."),
+  /** Id of the company owning the form. */
+  company_id: required(CompanyId, "Id of the company owning the form."),
+  /** Id of the job posting the form is attached to; absent for templates. */
+  ats_job_posting_id: optional(JobPostingId, "Id of the job posting the form is attached to."),
+  /** Name of the form. */
+  name: required(Schema.String, "Name of the form."),
+  /** Id of the form this one was derived from. */
+  based_on_id: optional(EvaluationFormId, "Id of the form this one was derived from."),
+  /** Questions of the form; the spec leaves their shape open (its example: `{id, text, description}`). */
+  questions: required(FreeFormArray, "Questions of the form (shape not specified)."),
+  /** When the form was created. */
+  created_at: required(Timestamp, "When the form was created."),
+  /** When the form was last changed. */
+  updated_at: required(Timestamp, "When the form was last changed.")
+}, {
+  description: "A scorecard interviewers fill in about a candidate."
+}) {}

@@ -1,0 +1,33 @@
+/**
+ * A reason an application can be rejected for (`ats/rejection_reasons`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { DecisionMaker } from "./Enums.js"
+import { CompanyId, RejectionReasonId } from "./Ids.js"
+import { nullTolerant, required } from "./internal/fields.js"
+import { Timestamp } from "./Timestamp.js"
+
+/**
+ * A rejection reason. Decodes what the API sends (see the package README for the null, id, enum
+ * and timestamp rules).
+ *
+ * @since 0.1.0
+ */
+export class RejectionReason extends Schema.Class<RejectionReason>("@effect-factorial/schema/RejectionReason")({
+  /** Id of the reason. */
+  id: required(RejectionReasonId, "Id of the reason."),
+  /** Id of the company. */
+  company_id: required(CompanyId, "Id of the company."),
+  /** Whether the company or the candidate made the decision. */
+  decision_maker: nullTolerant(DecisionMaker, "Whether the company or the candidate made the decision."),
+  /** Text of the reason. */
+  reason: required(Schema.String, "Text of the reason."),
+  /** When the reason was created. */
+  created_at: required(Timestamp, "When the reason was created."),
+  /** When the reason was last changed. */
+  updated_at: required(Timestamp, "When the reason was last changed.")
+}, {
+  description: "A reason an application can be rejected for."
+}) {}

@@ -1,0 +1,94 @@
+/**
+ * The one representation of every date and timestamp field: `DateTime.Utc`.
+ *
+ * Accepted on decode (the API mixes them, sometimes in one payload):
+ * - `2024-07-10T13:30:02Z` and `2024-07-10T13:30:02.000Z` (with or without fractional seconds);
+ * - an offset instead of `Z`: `2024-08-22T14:30:00-07:00` (also `-0700` and `-07`);
+ * - a date alone, `2021-01-01`, read as midnight UTC;
+ * - a date-time without any zone, read as UTC (never as the machine's local time).
+ *
+ * Fractional seconds beyond milliseconds are truncated (a `DateTime` holds milliseconds). Encoding
+ * always emits the full UTC form with milliseconds, e.g. `2024-07-10T13:30:02.000Z`.
+ *
+ * @example
+ * ```ts
+ * import { Timestamp } from "@effect-factorial/schema/Timestamp"
+ * import * as Schema from "effect/Schema"
+ *
+ * const dt = Schema.decodeUnknownSync(Timestamp)("2024-08-22T14:30:00-07:00")
+ * Schema.encodeSync(Timestamp)(dt) // "2024-08-22T21:30:00.000Z"
+ * ```
+ *
+ * @since 0.1.0
+ */
+import type { LazyArbitrary } from "effect/Arbitrary"
+import * as DateTime from "effect/DateTime"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/
+
+/**
+ * Parses an ISO-8601 date or date-time into epoch milliseconds, or `undefined` when the text is
+ * not one, or names an impossible date (Feb 30th, hour 25, ...). Parsed by hand because
+ * `Date.parse` reads zone-less date-times in the local time zone of the machine.
+ */
+const parseIso = (text: string): number | undefined => {
+  const m = ISO_8601.exec(text)
+  if (m === null) return undefined
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", , sign, oh = "0", om = "0"] = m
+  const year = Number(y), month = Number(mo), day = Number(d)
+  const hour = Number(h), minute = Number(mi), second = Number(s)
+  const millis = Number(frac.slice(0, 3).padEnd(3, "0"))
+  const offsetHours = Number(oh), offsetMinutes = Number(om)
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined
+  const date = new Date(0)
+  date.setUTCFullYear(year, month - 1, day)
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return undefined
+  }
+  date.setUTCHours(hour, minute, second, millis)
+  const offset = sign === undefined ? 0 : (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000
+  return date.getTime() - offset
+}
+
+/**
+ * Generates instants whose ISO form stays within four-digit years, the range the API uses and
+ * `parseIso` reads.
+ */
+const arbitrary = (): LazyArbitrary<DateTime.Utc> => (fc) =>
+  fc.date({ min: new Date("1970-01-01T00:00:00.000Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true })
+    .map((date) => DateTime.unsafeFromDate(date))
+
+/**
+ * A date or timestamp sent as an ISO-8601 string, decoded to `DateTime.Utc`.
+ *
+ * @since 0.1.0
+ */
+export const Timestamp: Schema.Schema<DateTime.Utc, string> = Schema.transformOrFail(
+  Schema.String,
+  Schema.DateTimeUtcFromSelf.annotations({ arbitrary }),
+  {
+    strict: true,
+    decode: (text, _options, ast) => {
+      const millis = parseIso(text)
+      return millis === undefined
+        ? ParseResult.fail(
+          new ParseResult.Type(ast, text, `expected an ISO-8601 date or date-time, got ${JSON.stringify(text)}`)
+        )
+        : ParseResult.succeed(DateTime.unsafeMake(millis))
+    },
+    encode: (dateTime) => ParseResult.succeed(DateTime.formatIso(dateTime))
+  }
+).annotations({
+  identifier: "Timestamp",
+  description: "an ISO-8601 date-time (Z or offset, with or without milliseconds) or a YYYY-MM-DD date"
+})
+
+/**
+ * A decoded timestamp: an instant in UTC.
+ *
+ * @since 0.1.0
+ */
+export type Timestamp = DateTime.Utc

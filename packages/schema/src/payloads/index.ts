@@ -1,0 +1,2 @@
+// Placeholder created by the models engineer; the payloads/params engineer overwrites it.
+export {}
