@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config"
 
 export default defineConfig({
   test: {
-    projects: ["packages/*"]
+    projects: [
+      "packages/*",
+      { test: { name: "docs", include: ["docs/**/*.test.ts"] } }
+    ]
   }
 })

@@ -281,21 +281,32 @@ export const make = <const D extends Definition>(definition: D): Effect.Effect<S
  *
  * @since 0.1.0
  */
-export const Tag = <const D extends Definition>(definition: D) => <Self>() => {
+export const Tag = <const D extends Definition>(definition: D) => <Self>(): TagClass<Self, D> => {
   const tag = Context.Tag(`@effect-factorial/ats/${definition.name}`)<Self, Service<D>>()
   return class extends tag {
-    /** The description this service is derived from. */
-    static readonly definition: D = definition
-    /** Builds the service from the `FactorialClient` in context. */
-    static readonly make: Effect.Effect<Service<D>, never, FactorialClient> = make(definition)
-    /** The service, requiring a `FactorialClient`. */
-    static readonly layer: Layer.Layer<Self, never, FactorialClient> = Layer.effect(tag, make(definition))
-    /**
-     * A test double: the given methods, and every other method failing loudly with a defect that names it.
-     */
-    static readonly layerMock = (implementation: Partial<Service<D>>): Layer.Layer<Self> =>
-      Layer.succeed(tag, mock(definition, implementation))
-  }
+    static readonly definition = definition
+    static readonly make = make(definition)
+    static readonly layer = Layer.effect(tag, make(definition))
+    static readonly layerMock = (implementation: Partial<Service<D>>) => Layer.succeed(tag, mock(definition, implementation))
+  } as TagClass<Self, D>
+}
+
+/**
+ * A resource service's Tag class and its constructors.
+ *
+ * @since 0.1.0
+ */
+export interface TagClass<Self, D extends Definition>
+  extends Context.TagClass<Self, `@effect-factorial/ats/${D["name"]}`, Service<D>>
+{
+  /** The description this service is derived from. */
+  readonly definition: D
+  /** Builds the service from the `FactorialClient` in context. */
+  readonly make: Effect.Effect<Service<D>, never, FactorialClient>
+  /** The service, requiring a `FactorialClient`. */
+  readonly layer: Layer.Layer<Self, never, FactorialClient>
+  /** A test double: the given methods, and every other method dying with a message that names it. */
+  readonly layerMock: (implementation: Partial<Service<D>>) => Layer.Layer<Self>
 }
 
 /**

@@ -59,6 +59,7 @@ for (const resource of Ats.resources) {
         expect(sent).toHaveLength(1)
         expect(sent[0]!.method).toBe("GET")
         expect(sent[0]!.path).toBe(`ats/${definition.path}`)
+        expect(sent[0]!.spans).toContain(`${definition.name}.list`)
         expect(result).toEqual(Schema.decodeUnknownSync(Pagination.Page(definition.model))({ data: [record], meta }))
       }))
 
@@ -66,6 +67,7 @@ for (const resource of Ats.resources) {
       Effect.gen(function*() {
         const { result, sent } = yield* run(() => json(record), (s) => s.get("123"))
         expect(sent.map((r) => [r.method, r.path])).toEqual([["GET", `ats/${definition.path}/123`]])
+        expect(sent[0]!.spans).toContain(`${definition.name}.get`)
         expect(result).toEqual(decoded)
       }))
 
@@ -112,6 +114,7 @@ for (const resource of Ats.resources) {
           const payload = sample(action.payload, 11)
           const { result, sent } = yield* run(() => json(record), (s) => s[method](payload))
           expect(sent.map((r) => [r.method, r.path])).toEqual([["POST", `ats/${definition.path}/${action.path}`]])
+          expect(sent[0]!.spans).toContain(`${definition.name}.${method}`)
           expect(sent[0]!.body).toEqual(JSON.parse(JSON.stringify(Schema.encodeSync(action.payload)(payload))))
           expect(result).toEqual(decoded)
         }))

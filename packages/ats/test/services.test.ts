@@ -2,17 +2,17 @@
  * The services as users call them: errors, input validation, query encoding, streaming, multipart, mocks.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { Candidates, JobPostings, Messages, Ats } from "@effect-factorial/ats"
+import { Ats, Candidates, JobPostings, Messages } from "@effect-factorial/ats"
 import type { NotFound, PaginationError } from "@effect-factorial/core"
-import { CandidateId, JobPostingId } from "@effect-factorial/schema"
+import { ApplicationId, Candidate, CandidateId, CompanyId, JobPostingId, SenderId } from "@effect-factorial/schema"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import { json, mockApi, sampleEncoded, sentRequests, type SentRequest } from "./support/MockApi.js"
-import { Candidate } from "@effect-factorial/schema"
 
 const candidate = (id: number) => ({ ...sampleEncoded(Candidate, id), id: String(id) })
 
@@ -64,7 +64,7 @@ describe("errors", () => {
   it.effect("a 422 on create is UnprocessableEntity with the field errors", () =>
     Effect.gen(function*() {
       const error = yield* Candidates.pipe(
-        Effect.flatMap((c) => c.create({ first_name: "Ada", last_name: "Lovelace", company_id: CandidateIdLike("1") } as any)),
+        Effect.flatMap((c) => c.create({ first_name: "Ada", last_name: "Lovelace", company_id: CompanyId.make("1") })),
         Effect.flip,
         Effect.provide(withAts(() => json({ errors: { email: ["is invalid"] } }, 422)))
       )
@@ -82,8 +82,6 @@ describe("errors", () => {
       expect(error._tag).toBe("Unauthorized")
     }))
 })
-
-const CandidateIdLike = (id: string) => id
 
 describe("input validation happens before anything is sent", () => {
   it.effect("a payload missing a required field fails with InvalidRequest naming it", () =>
@@ -149,7 +147,7 @@ describe("requests", () => {
         const candidates = yield* Candidates
         const record = yield* candidates.get(big)
         return { record, sent: yield* sentRequests }
-      }).pipe(Effect.provide(withAts(() => new Response(`{"id":${big},"first_name":"A","last_name":"B"}`.replace(`"id":${big}`, `"id":"${big}"`), { status: 200 }))))
+      }).pipe(Effect.provide(withAts(() => json({ ...sampleEncoded(Candidate), id: big }))))
       expect(found.sent[0]!.path).toBe(`ats/candidates/${big}`)
       expect(found.record.id).toBe(big)
     }))
@@ -160,13 +158,13 @@ describe("requests", () => {
         const messages = yield* Messages
         yield* messages.create({
           content: "Hello",
-          sent_by_id: "1",
+          sent_by_id: SenderId.make("1"),
           sent_by_type: "user",
-          ats_application_id: "2",
+          ats_application_id: ApplicationId.make("2"),
           topic: "interview",
           send_as_corporate_email: false,
           attachments: [new File(["cv"], "cv.txt", { type: "text/plain" })]
-        } as any)
+        })
         return yield* sentRequests
       }).pipe(Effect.provide(withAts(() => json(sampleEncoded(Messages.definition.model), 201))))
       const body = sent[0]!.body as FormData
@@ -216,15 +214,14 @@ describe("streaming", () => {
 describe("mock layers", () => {
   it.effect("a partial mock answers what it implements", () =>
     Effect.gen(function*() {
-      const mock = Candidates.layerMock({
-        get: (id) => Effect.succeed(Candidate.make({ ...(Candidate.make as any), id } as any))
-      })
-      const id = yield* Candidates.pipe(
+      const ada = Schema.decodeSync(Candidate)({ ...sampleEncoded(Candidate), id: "7", first_name: "Ada" })
+      const mock = Candidates.layerMock({ get: () => Effect.succeed(ada) })
+      const name = yield* Candidates.pipe(
         Effect.flatMap((c) => c.get("7")),
-        Effect.map((c) => c.id),
+        Effect.map((c) => c.first_name),
         Effect.provide(mock)
       )
-      expect(id).toBe("7")
+      expect(name).toBe("Ada")
     }))
 
   it.effect("an unimplemented method dies with a message naming it", () =>

@@ -6,11 +6,16 @@
  *
  * @since 0.1.0
  */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as ConfigError from "effect/ConfigError"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import { AuthError } from "./FactorialError.js"
+import * as OAuthSession from "./internal/oauthSession.js"
+import type { TokenStore, TokenStoreError } from "./TokenStore.js"
 
 /**
  * Identifies a `FactorialAuth`.
@@ -129,3 +134,85 @@ export const accessToken = (token: string | Redacted.Redacted<string>): Factoria
   const header = Redacted.make(`Bearer ${Redacted.value(secret)}`)
   return staticHeader("AccessToken", "authorization", secret, header, "access token")
 }
+
+/**
+ * What `oauthFromStore` may add to, or override in, what the store holds.
+ *
+ * @since 0.1.0
+ */
+export interface OAuthFromStoreOptions {
+  /** The OAuth application's client id (default: the store's). */
+  readonly clientId?: string | undefined
+  /** The OAuth application's client secret (default: the store's). */
+  readonly clientSecret?: string | Redacted.Redacted<string> | undefined
+  /**
+   * Where `/oauth/token` is: default the store's `target_url`, else `https://api.factorialhr.com`. Plain http
+   * only to localhost, 127.0.0.1 or ::1 (the sandbox).
+   */
+  readonly baseUrl?: string | undefined
+  /** Refresh this long before the access token expires. Default 5 minutes, at most half its lifetime. */
+  readonly refreshMargin?: Duration.DurationInput | undefined
+  /** How long a token request may take. Default 30 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * What `oauth` needs.
+ *
+ * @since 0.1.0
+ */
+export interface OAuthOptions extends OAuthFromStoreOptions {
+  readonly clientId: string
+  readonly clientSecret: string | Redacted.Redacted<string>
+  /** The current refresh token. */
+  readonly refreshToken: string | Redacted.Redacted<string>
+  /** The current access token; without it the first request refreshes. */
+  readonly accessToken?: string | Redacted.Redacted<string> | undefined
+  /** When `accessToken` expires (a `Date` or epoch milliseconds); without it, it is used until a 401. */
+  readonly expiresAt?: Date | number | undefined
+  /** Where every rotation is saved before the new access token is used. */
+  readonly store?: TokenStore.Service | undefined
+}
+
+/**
+ * Authenticates with OAuth tokens that renew themselves: the access token is refreshed at
+ * `POST <baseUrl>/oauth/token` shortly before it expires, or after a 401 (then the request is replayed once).
+ * However many requests need a token at once, one refresh is made; each rotated refresh token is saved to
+ * `store` before the new access token is used. A refused refresh token fails requests with an `AuthError`
+ * (`InvalidGrant` / `RefreshTokenExpired`): authorize again. Needs an `HttpClient` for the token endpoint, so it
+ * is an `Effect`: build the client layer from it with `Layer.unwrapEffect`.
+ *
+ * @example
+ * ```ts
+ * import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
+ * import * as Effect from "effect/Effect"
+ * import * as Layer from "effect/Layer"
+ *
+ * const FactorialLive = FactorialAuth.oauth({
+ *   clientId: "my-client-id",
+ *   clientSecret: "my-client-secret",
+ *   refreshToken: "my-refresh-token"
+ * }).pipe(
+ *   Effect.map((auth) => FactorialClient.layer({ auth })),
+ *   Layer.unwrapEffect
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const oauth = (
+  options: OAuthOptions
+): Effect.Effect<FactorialAuth, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Effect.map(OAuthSession.fromOptions(options), (session) => make({ kind: "OAuth", ...session }))
+
+/**
+ * `oauth` from the tokens saved in a store (and the client id and secret, when the store keeps them, as the
+ * file store does): one call to resume an authorization.
+ *
+ * @since 0.1.0
+ */
+export const oauthFromStore = (
+  store: TokenStore.Service,
+  options?: OAuthFromStoreOptions
+): Effect.Effect<FactorialAuth, ConfigError.ConfigError | AuthError | TokenStoreError, HttpClient.HttpClient> =>
+  Effect.map(OAuthSession.fromStore(store, options), (session) => make({ kind: "OAuth", ...session }))

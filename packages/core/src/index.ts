@@ -19,6 +19,15 @@ export * from "./FactorialError.js"
 export * from "./FactorialRequest.js"
 
 /**
+ * The OAuth2 authorization-code flow: `authorizationUrl`, `exchangeCode`, `refresh`, `revoke`.
+ *
+ * @since 0.1.0
+ */
+export * as OAuth from "./OAuth.js"
+
+export { OAuthError, TokenResponse } from "./OAuth.js"
+
+/**
  * Generic pagination over list endpoints: cursor and offset streams.
  *
  * @since 0.1.0
@@ -30,3 +39,5 @@ export { Page, PageMeta, PaginationError } from "./Pagination.js"
 export * from "./RateLimit.js"
 
 export * from "./Retry.js"
+
+export * from "./TokenStore.js"

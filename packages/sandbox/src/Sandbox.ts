@@ -78,6 +78,11 @@ export interface Options {
   } | undefined
   /** Injected faults and latency. Default none. */
   readonly faults?: Faults.Options | undefined
+  /**
+   * More routes served beside the ATS ones, on the same state and auth (e.g. an OAuth token endpoint). Paths outside
+   * `/api/` are not authenticated by the sandbox; faults and latency apply to them too.
+   */
+  readonly routes?: HttpRouter.HttpRouter<never, SandboxState | SandboxAuth.SandboxAuth> | undefined
 }
 
 /**
@@ -97,7 +102,7 @@ export interface ServerOptions extends Options {
  *
  * @since 0.1.0
  */
-export const inProcessUrl = "http://sandbox.local"
+export const inProcessUrl = "http://localhost"
 
 /**
  * The sandbox as an `HttpApp`: every ATS route behind latency, faults, authentication and rate limits. Build it
@@ -108,10 +113,11 @@ export const inProcessUrl = "http://sandbox.local"
 export const makeApp = (
   options: Options = {}
 ): Effect.Effect<HttpApp.Default<DropConnection, SandboxState | SandboxAuth.SandboxAuth>> =>
-  Effect.sync(() => {
+  Effect.gen(function*() {
     const config = Config.resolve(options)
-    const routes = HttpRouter.toHttpApp(router).pipe(
-      Effect.flatten,
+    // Built once: `toHttpApp` compiles the route table.
+    const all = options.routes === undefined ? router : HttpRouter.concat(router, options.routes)
+    const routes = (yield* HttpRouter.toHttpApp(all)).pipe(
       Effect.catchTag("RouteNotFound", (e) =>
         Effect.succeed(Render.error({ version: /^\/api\/([^/?]+)\//.exec(e.request.url)?.[1] ?? "" }, notFound("Route"))))
     )
@@ -182,7 +188,8 @@ export const layerServer = (
 
 /**
  * An in-process `HttpClient` answering from the sandbox app on the state and auth in context, without a socket.
- * `SandboxServer.url` is `http://sandbox.local` (any host works).
+ * `SandboxServer.url` is `http://localhost`: the client ignores the host, and `localhost` is a host the SDK's client
+ * accepts over plain http.
  *
  * @since 0.1.0
  */

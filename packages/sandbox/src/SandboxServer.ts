@@ -12,7 +12,7 @@ import * as Data from "effect/Data"
  * @since 0.1.0
  */
 export interface SandboxServerService {
-  /** The base URL to give a client, e.g. `http://127.0.0.1:52110` (`http://sandbox.local` in-process). */
+  /** The base URL to give a client, e.g. `http://127.0.0.1:52110` (`http://localhost` in-process). */
   readonly url: string
   /** An API key the sandbox accepts (for `x-api-key`). */
   readonly apiKey: string

@@ -6,18 +6,16 @@
 import { Ats } from "@effect-factorial/ats"
 import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
-import { noRows, type Row, Table } from "./internal/table.js"
+import { noRows, type Row as TableRow, Table } from "./internal/table.js"
 import { fieldNames, withNulls } from "./internal/wire.js"
 import * as Seed from "./Seed.js"
 
-export type {
-  /**
-   * A record as the API sends it in versions ≥ 2026-07-01: string ids, ISO timestamps, `null` for absent values.
-   *
-   * @since 0.1.0
-   */
-  Row
-} from "./internal/table.js"
+/**
+ * A record as the API sends it in versions ≥ 2026-07-01: string ids, ISO timestamps, `null` for absent values.
+ *
+ * @since 0.1.0
+ */
+export type Row = TableRow
 
 /**
  * The first id of every resource when `bigIds` is off.

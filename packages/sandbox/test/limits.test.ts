@@ -1,4 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Sandbox, SandboxAuth, SandboxState } from "../src/index.js"
@@ -80,5 +83,35 @@ describe("pluggable credential check", () => {
         layer
       )
       expect(results.map((r) => r.status)).toEqual([200, 401])
+    }))
+
+  it.effect("extra routes (an OAuth token endpoint) are served unauthenticated beside the API", () =>
+    Effect.gen(function*() {
+      const issued = new Set<string>()
+      const oauth = HttpRouter.empty.pipe(
+        HttpRouter.post("/oauth/token", Effect.sync(() => {
+          const token = `token-${issued.size + 1}`
+          issued.add(token)
+          return HttpServerResponse.unsafeJson({ access_token: token, token_type: "Bearer" })
+        }))
+      )
+      const auth = SandboxAuth.SandboxAuth.layerWith({
+        verifyApiKey: () => Effect.succeed(false),
+        verifyToken: (token) => Effect.succeed(issued.has(token))
+      })
+      const layer = Sandbox.client({ routes: oauth }).pipe(
+        Layer.provideMerge(Layer.merge(SandboxState.layer({ seed: { candidates: 3 } }), auth))
+      )
+      const [before, token, after] = yield* Effect.provide(
+        Effect.gen(function*() {
+          const before = yield* call("GET", "candidates", { auth: { bearer: "token-1" } })
+          const client = yield* HttpClient.HttpClient
+          const body = yield* Effect.flatMap(client.post("http://localhost/oauth/token"), (r) => r.json)
+          const token = (body as { access_token: string }).access_token
+          return [before.status, token, (yield* call("GET", "candidates", { auth: { bearer: token } })).status] as const
+        }).pipe(Effect.scoped),
+        layer
+      )
+      expect([before, token, after]).toEqual([401, "token-1", 200])
     }))
 })

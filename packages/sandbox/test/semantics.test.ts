@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
+import { Application, EvaluationForm, JobPosting, Message } from "@effect-factorial/schema"
 import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { type Sandbox, SandboxState } from "../src/index.js"
 import { call, sandbox, transports } from "./support.js"
 
@@ -56,6 +58,7 @@ describe.each(transports)("resource semantics over %s", (transport) => {
         body: { first_name: "Mary", last_name: "Shelley", email: "mary@example.com", ats_job_posting_id: posting.id }
       })
       expect(applied.status).toBe(200)
+      expect(Schema.decodeUnknownSync(Application)(applied.json).ats_job_posting_id).toBe(posting.id)
       const phase = state.get("application_phases", applied.json.ats_application_phase_id)!
       expect(phase.ats_job_posting_id).toBe(posting.id)
       expect(phase.position).toBe(1)
@@ -76,6 +79,7 @@ describe.each(transports)("resource semantics over %s", (transport) => {
       expect(copy.status).toBe(200)
       expect(copy.json.id).not.toBe("1")
       expect(copy.json.status).toBe("draft")
+      expect(Schema.decodeUnknownSync(JobPosting)(copy.json).title).toContain("(copy)")
       const phases = yield* call("GET", "application_phases", { query: { "ats_job_posting_ids[]": [copy.json.id] } })
       expect(phases.json.data.map((p: { name: string }) => p.name)).toEqual(
         [...state.scan("application_phases")].filter((p) => p.ats_job_posting_id === "1").map((p) => p.name)
@@ -83,6 +87,7 @@ describe.each(transports)("resource semantics over %s", (transport) => {
       const template = yield* call("POST", "evaluation_forms/save_as_template", { body: { id: "3" } })
       expect(template.status).toBe(200)
       expect(template.json).toMatchObject({ based_on_id: "3", ats_job_posting_id: null })
+      Schema.decodeUnknownSync(EvaluationForm)(template.json)
       const templates = yield* call("GET", "evaluation_forms", { query: { template: "true" } })
       expect(templates.json.data.map((f: { id: string }) => f.id)).toContain(template.json.id)
       expect(templates.json.data.every((f: { ats_job_posting_id: unknown }) => f.ats_job_posting_id === null)).toBe(true)
@@ -125,6 +130,8 @@ describe.each(transports)("resource semantics over %s", (transport) => {
       const created = yield* call("POST", "messages", { form })
       expect(created.status).toBe(201)
       expect(created.json).toMatchObject({ content: "Hello", topic: "Offer", ats_conversation_id: application.ats_conversation_id })
+      expect(created.json.attachments).toEqual([{ filename: "offer.pdf", content_type: "application/pdf", byte_size: 4 }])
+      Schema.decodeUnknownSync(Message)(created.json)
       const last = yield* call("GET", "messages", {
         query: { last_per_conversation: "true", ats_conversation_id: String(application.ats_conversation_id) }
       })

@@ -9,8 +9,10 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as FastCheck from "effect/FastCheck"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 
 export interface SentRequest {
   readonly method: string
@@ -20,7 +22,19 @@ export interface SentRequest {
   readonly headers: Readonly<Record<string, string>>
   /** Parsed JSON, a FormData, or undefined. */
   readonly body: unknown
+  /** The names of the spans the request runs in, innermost first. */
+  readonly spans: ReadonlyArray<string>
 }
+
+const spanNames = Effect.map(Effect.option(Effect.currentSpan), (span) => {
+  const names: Array<string> = []
+  let current: Tracer.AnySpan | undefined = Option.getOrUndefined(span)
+  while (current !== undefined) {
+    if (current._tag === "Span") names.push(current.name)
+    current = current._tag === "Span" ? Option.getOrUndefined(current.parent) : undefined
+  }
+  return names
+})
 
 export class Sent extends Context.Tag("test/Sent")<Sent, Ref.Ref<ReadonlyArray<SentRequest>>>() {}
 
@@ -49,7 +63,8 @@ export const mockApi = (respond: (request: SentRequest) => Response) =>
           path: url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname,
           query: Array.from(url.searchParams.entries()),
           headers: request.headers,
-          body: readBody(request.body)
+          body: readBody(request.body),
+          spans: yield* spanNames
         }
         yield* Ref.update(sent, (all) => [...all, recorded])
         return HttpClientResponse.fromWeb(request, respond(recorded))

@@ -99,8 +99,11 @@ export const gate = <E, R>(
         break
     }
 
-    const credential = yield* SandboxAuth.authenticate(yield* SandboxAuth.SandboxAuth, request.headers)
-    if (credential === undefined) return Render.error({ version: versionOf(request.url) }, unauthorized())
+    // Only the API is authenticated: extra routes (an OAuth token endpoint) check what they need themselves.
+    if (request.url.startsWith("/api/")) {
+      const credential = yield* SandboxAuth.authenticate(yield* SandboxAuth.SandboxAuth, request.headers)
+      if (credential === undefined) return Render.error({ version: versionOf(request.url) }, unauthorized())
+    }
 
     const wait = overLimit(config, method, yield* Clock.currentTimeMillis)
     if (wait !== undefined) return tooManyRequests(config.retryAfter ? wait : undefined)

@@ -89,3 +89,28 @@ export const reader = (schema: Schema.Schema.AnyNoContext) => {
     return out
   }
 }
+
+/**
+ * A reader for a multipart body: from form data to the encoded object the create schema decodes. Files stay
+ * `Blob`s; `true` / `false` and numbers are converted where the schema wants them.
+ */
+export const formReader = (schema: Schema.Schema.AnyNoContext) => {
+  const fields = AST.getPropertySignatures(Schema.encodedSchema(schema).ast).map((p) => {
+    const name = String(p.name)
+    return { name, bare: name.endsWith("[]") ? name.slice(0, -2) : name, kinds: kindsOf(p.type, new Set()), itemKinds: itemKindsOf(p.type) }
+  })
+  const convert = (value: FormDataEntryValue, kinds: Set<Kind>): unknown =>
+    typeof value === "string" ? coerce(value, kinds) : value
+  return (form: FormData): Record<string, unknown> => {
+    const out: Record<string, unknown> = {}
+    for (const field of fields) {
+      const many = form.getAll(`${field.bare}[]`)
+      const values = many.length > 0 ? many : form.getAll(field.bare)
+      if (values.length === 0) continue
+      out[field.name] = field.kinds.has("array")
+        ? values.map((value) => convert(value, field.itemKinds))
+        : convert(values[0]!, field.kinds)
+    }
+    return out
+  }
+}

@@ -53,18 +53,20 @@ const handle = (
       Effect.catchTag("ApiError", (failure) => Effect.succeed(Render.error({ version: params.version ?? "" }, failure)))
     ))
 
-/** Reads a request body: JSON (ids above 2^53 kept as digits), or multipart for resources that take it. */
-const readBody = (multipart: boolean): Effect.Effect<unknown, ApiError, HttpServerRequest.HttpServerRequest> =>
+/** Reads a request body: JSON (ids above 2^53 kept as digits), or multipart read through the create schema. */
+const readBody = (
+  form: ((form: FormData) => Record<string, unknown>) | undefined
+): Effect.Effect<unknown, ApiError, HttpServerRequest.HttpServerRequest> =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
-    if (multipart) {
+    if (form !== undefined) {
       const bytes = yield* Effect.orElseSucceed(request.arrayBuffer, () => new ArrayBuffer(0))
       const contentType = request.headers["content-type"] ?? ""
-      const form = yield* Effect.tryPromise({
+      const data = yield* Effect.tryPromise({
         try: () => new Response(bytes, { headers: { "content-type": contentType } }).formData(),
         catch: () => badRequest({ base: ["expected a multipart/form-data body"] })
       })
-      return formToObject(form)
+      return form(data)
     }
     const text = yield* Effect.orElseSucceed(request.text, () => "")
     if (text.trim() === "") return {}
@@ -73,28 +75,6 @@ const readBody = (multipart: boolean): Effect.Effect<unknown, ApiError, HttpServ
       catch: () => badRequest({ base: ["the body is not valid JSON"] })
     })
   })
-
-/** A form as a plain object: `name[]` and repeated names become arrays, files become their metadata. */
-const formToObject = (form: FormData): Record<string, unknown> => {
-  const out: Record<string, unknown> = {}
-  const arrays = new Set<string>()
-  form.forEach((value, rawKey) => {
-    const key = rawKey.endsWith("[]") ? rawKey.slice(0, -2) : rawKey
-    const item = typeof value === "string"
-      ? value
-      : { filename: value.name, content_type: value.type, byte_size: value.size }
-    if (rawKey.endsWith("[]") || key in out) {
-      if (!arrays.has(key)) {
-        out[key] = key in out ? [out[key]] : []
-        arrays.add(key)
-      }
-      ;(out[key] as Array<unknown>).push(item)
-    } else {
-      out[key] = item
-    }
-  })
-  return out
-}
 
 /** Validates a payload with a schema and answers its wire form (ids as strings, whatever the client sent). */
 const validate = (schema: Schema.Schema.AnyNoContext, input: unknown): Effect.Effect<Row, ApiError> =>
@@ -253,12 +233,12 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
 
   if (definition.create) {
     const schema = definition.create
-    const multipart = definition.createFormData !== undefined
+    const form = definition.createFormData !== undefined ? Query.formReader(schema) : undefined
     router = HttpRouter.post(
       base,
       handle(({ ctx, style }) =>
         Effect.gen(function*() {
-          const payload = yield* validate(schema, yield* readBody(multipart))
+          const payload = yield* validate(schema, yield* readBody(form))
           yield* checkReferences(payload, ctx)
           const extra = resource.create ? yield* resource.create(payload, ctx) : {}
           const row = yield* normalised(Wire.withNulls(names, {
@@ -284,7 +264,7 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
       handle(({ ctx, params, style }) =>
         Effect.gen(function*() {
           const current = yield* stored(ctx, params.id)
-          const payload = yield* validate(schema, yield* readBody(false))
+          const payload = yield* validate(schema, yield* readBody(undefined))
           yield* checkReferences(payload, ctx)
           const { id: _id, ...changes } = fieldsWithValues(names, payload)
           const extra = resource.update ? yield* resource.update(current, payload, ctx) : {}
@@ -325,7 +305,7 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
       handle(({ ctx, style }) =>
         Effect.gen(function*() {
           if (since !== undefined && ctx.version < since) return yield* Effect.fail(notFound("Route"))
-          const payload = yield* validate(action.payload, yield* readBody(false))
+          const payload = yield* validate(action.payload, yield* readBody(undefined))
           return Render.record(style, yield* run(payload, ctx))
         })
       )

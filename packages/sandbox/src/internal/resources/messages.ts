@@ -12,7 +12,12 @@ export const messages: Semantics = {
   create: (payload, ctx) => {
     const application = ctx.state.get("applications", String(payload.ats_application_id))
     if (application === undefined) return Effect.fail(unprocessable({ ats_application_id: ["does not exist"] }))
-    const attachments = Array.isArray(payload.attachments) ? payload.attachments : []
+    // Files are stored as what the API lists for them: name, type and size.
+    const attachments = (Array.isArray(payload.attachments) ? payload.attachments : []).map((file: unknown) =>
+      file instanceof Blob
+        ? { filename: file instanceof File ? file.name : "blob", content_type: file.type, byte_size: file.size }
+        : file
+    )
     return Effect.succeed({
       ats_conversation_id: application.ats_conversation_id ?? application.id,
       attachments,

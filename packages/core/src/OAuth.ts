@@ -1,0 +1,296 @@
+/**
+ * The OAuth2 authorization-code flow against Factorial: the authorization URL, exchanging a code for tokens,
+ * refreshing and revoking them. `FactorialAuth.oauth` builds on these to keep a client authenticated.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { AuthError } from "./FactorialError.js"
+import * as Endpoint from "./internal/oauthEndpoint.js"
+
+/**
+ * The scope that grants access to the recruiting (ATS) resources.
+ *
+ * @since 0.1.0
+ */
+export const atsScope = "recruitment"
+
+/**
+ * What the token endpoint answers to a code exchange or a refresh. Tokens decode to `Redacted` values.
+ *
+ * @since 0.1.0
+ */
+export class TokenResponse extends Schema.Class<TokenResponse>("@effect-factorial/core/TokenResponse")({
+  /** The access token, sent as `Authorization: Bearer <token>`. */
+  access_token: Schema.Redacted(Schema.String),
+  /** `"Bearer"`. */
+  token_type: Schema.optionalWith(Schema.String, { nullable: true, default: () => "Bearer" }),
+  /** Lifetime of the access token in seconds; absent for tokens that do not expire (company tokens). */
+  expires_in: Schema.optionalWith(Schema.Number, { nullable: true }),
+  /** The refresh token; each refresh answers a new one and the previous one stops working. */
+  refresh_token: Schema.optionalWith(Schema.Redacted(Schema.String), { nullable: true }),
+  /** The granted scopes, space-separated. */
+  scope: Schema.optionalWith(Schema.String, { nullable: true }),
+  /** When the token was issued, in Unix seconds. */
+  created_at: Schema.optionalWith(Schema.Number, { nullable: true })
+}) {}
+
+/**
+ * A call to the OAuth token or revoke endpoint failed. For a refused call, `error` and `errorDescription` are the
+ * RFC 6749 fields of the answer (`invalid_grant`...); nothing else of the body is kept.
+ *
+ * @since 0.1.0
+ */
+export class OAuthError extends Schema.TaggedError<OAuthError>("@effect-factorial/core/OAuthError")("OAuthError", {
+  /** The helper that failed. */
+  operation: Schema.Literal("exchangeCode", "refresh", "revoke"),
+  /** The endpoint called (it carries no secret: they travel in the body). */
+  url: Schema.String,
+  /**
+   * `ErrorResponse`: the endpoint refused; `Transport`: no answer; `Timeout`; `InvalidResponse`: a 2xx body
+   * that is not a token response.
+   */
+  reason: Schema.Literal("ErrorResponse", "Transport", "Timeout", "InvalidResponse"),
+  /** The HTTP status of a refusal. */
+  status: Schema.optional(Schema.Number),
+  /** The RFC 6749 error code, e.g. `invalid_grant`, `invalid_client`. */
+  error: Schema.optional(Schema.String),
+  /** The server's `error_description`. */
+  errorDescription: Schema.optional(Schema.String),
+  /** What went wrong, for the other reasons. */
+  detail: Schema.optional(Schema.String)
+}) {
+  /** A one-line description without any secret. */
+  override get message(): string {
+    const what = `OAuth ${this.operation} at ${this.url}`
+    switch (this.reason) {
+      case "ErrorResponse": {
+        const code = this.error === undefined ? "" : ` ${this.error}`
+        const description = this.errorDescription === undefined ? "" : `: ${this.errorDescription}`
+        return `${what} was refused (${this.status ?? "?"}${code})${description}`
+      }
+      case "InvalidResponse":
+        return `${what} answered something that is not a token response${
+          this.detail === undefined ? "" : ` (${this.detail})`
+        }`
+      default:
+        return `${what} failed: ${this.reason}${this.detail === undefined ? "" : ` (${this.detail})`}`
+    }
+  }
+}
+
+/**
+ * Which OAuth application is asking, and where Factorial is.
+ *
+ * @since 0.1.0
+ */
+export interface ClientOptions {
+  /** The application's client id. */
+  readonly clientId: string
+  /** The application's client secret. */
+  readonly clientSecret: string | Redacted.Redacted<string>
+  /**
+   * The Factorial host: `https://api.factorialhr.com` by default. Plain http only to localhost, 127.0.0.1 or
+   * ::1 (the sandbox).
+   */
+  readonly baseUrl?: string | undefined
+  /** How long the call may take. Default 30 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * What `authorizationUrl` needs.
+ *
+ * @since 0.1.0
+ */
+export interface AuthorizationUrlOptions {
+  readonly clientId: string
+  /** Where Factorial sends the user back with `?code=...&state=...`; must match the application's setting. */
+  readonly redirectUri: string
+  /** An unguessable value, checked again on the callback to defeat cross-site request forgery. */
+  readonly state: string
+  /** One scope or several (joined with spaces); e.g. `OAuth.atsScope`. */
+  readonly scope?: string | ReadonlyArray<string> | undefined
+  /** Ask for a company token (`resource_owner_type=company`) instead of a user token. */
+  readonly companyToken?: boolean | undefined
+  /** Default `https://api.factorialhr.com`. */
+  readonly baseUrl?: string | undefined
+}
+
+/**
+ * What `exchangeCode` needs.
+ *
+ * @since 0.1.0
+ */
+export interface ExchangeCodeOptions extends ClientOptions {
+  /** The `code` of the callback. It works once. */
+  readonly code: string | Redacted.Redacted<string>
+  /** The same redirect URI as in the authorization URL. */
+  readonly redirectUri: string
+}
+
+/**
+ * What `refresh` needs.
+ *
+ * @since 0.1.0
+ */
+export interface RefreshOptions extends ClientOptions {
+  /** The current refresh token. After the call it no longer works: keep the new one. */
+  readonly refreshToken: string | Redacted.Redacted<string>
+}
+
+/**
+ * What `revoke` needs.
+ *
+ * @since 0.1.0
+ */
+export interface RevokeOptions extends ClientOptions {
+  /** The access or refresh token to revoke. */
+  readonly token: string | Redacted.Redacted<string>
+  /** Which kind of token `token` is, when known. */
+  readonly tokenTypeHint?: "access_token" | "refresh_token" | undefined
+}
+
+const reveal = (secret: string | Redacted.Redacted<string>): string =>
+  Redacted.isRedacted(secret) ? Redacted.value(secret) : secret
+
+/**
+ * The page to send the user to so they authorize the application. Factorial then redirects to `redirectUri`
+ * with `code` and `state`.
+ *
+ * @example
+ * ```ts
+ * import { OAuth } from "@effect-factorial/core"
+ *
+ * const url = OAuth.authorizationUrl({
+ *   clientId: "my-client-id",
+ *   redirectUri: "http://127.0.0.1:8400/callback",
+ *   scope: OAuth.atsScope,
+ *   state: "a-random-value"
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const authorizationUrl = (options: AuthorizationUrlOptions): string => {
+  const base = (options.baseUrl ?? Endpoint.defaultBaseUrl).replace(/\/+$/, "")
+  const params = new URLSearchParams({
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    response_type: "code"
+  })
+  const scope = typeof options.scope === "string" ? options.scope : options.scope?.join(" ")
+  if (scope !== undefined && scope !== "") params.set("scope", scope)
+  params.set("state", options.state)
+  if (options.companyToken === true) params.set("resource_owner_type", "company")
+  return `${base}/oauth/authorize?${params.toString()}`
+}
+
+type Operation = OAuthError["operation"]
+
+/** `<baseUrl><path>`, or an `AuthError` when the base URL would expose the credentials. */
+const endpoint = (baseUrl: string | undefined, path: "/oauth/token" | "/oauth/revoke") =>
+  Either.mapLeft(Endpoint.endpointUrl(["baseUrl"], baseUrl, path), (error) =>
+    new AuthError({
+      reason: "InsecureTransport",
+      message: `OAuth credentials not sent: ${error.message}`
+    }))
+
+const call = (
+  operation: Operation,
+  options: ClientOptions,
+  path: "/oauth/token" | "/oauth/revoke",
+  form: Readonly<Record<string, string>>
+): Effect.Effect<Endpoint.Answer & { readonly url: string }, OAuthError | AuthError, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const url = yield* endpoint(options.baseUrl, path)
+    const http = yield* HttpClient.HttpClient
+    const body = {
+      client_id: options.clientId,
+      client_secret: reveal(options.clientSecret),
+      ...form
+    }
+    const answer = yield* Effect.mapError(
+      Endpoint.postForm(http, url, body, options.timeout ?? Endpoint.defaultTimeout),
+      (failure) => new OAuthError({ operation, url, ...failure })
+    )
+    return { ...answer, url }
+  })
+
+/** Only the paths of what did not match: a parse issue would print the values, tokens included. */
+const decodeTokens = (operation: Operation, url: string, text: string): Effect.Effect<TokenResponse, OAuthError> => {
+  const invalid = (detail: string) => new OAuthError({ operation, url, reason: "InvalidResponse", detail })
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return Effect.fail(invalid("the body is not JSON"))
+  }
+  return Effect.mapError(
+    Schema.decodeUnknown(TokenResponse)(json, { errors: "all", onExcessProperty: "ignore" }),
+    (error) => {
+      const fields = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => issue.path.join(".") || "body")
+      return invalid(`missing or invalid: ${Array.from(new Set(fields)).join(", ")}`)
+    }
+  )
+}
+
+const tokenCall = (operation: Operation, options: ClientOptions, form: Readonly<Record<string, string>>) =>
+  Effect.flatMap(call(operation, options, "/oauth/token", form), (answer) =>
+    decodeTokens(operation, answer.url, answer.text))
+
+/**
+ * Exchanges the `code` of the authorization callback for tokens (`grant_type=authorization_code`).
+ *
+ * @since 0.1.0
+ */
+export const exchangeCode: (
+  options: ExchangeCodeOptions
+) => Effect.Effect<TokenResponse, OAuthError | AuthError, HttpClient.HttpClient> = Effect.fn("OAuth.exchangeCode")(
+  function*(options: ExchangeCodeOptions) {
+    return yield* tokenCall("exchangeCode", options, {
+      grant_type: "authorization_code",
+      code: reveal(options.code),
+      redirect_uri: options.redirectUri
+    })
+  }
+)
+
+/**
+ * Trades a refresh token for a new access token and a new refresh token (`grant_type=refresh_token`). The old
+ * refresh token stops working: store the new one before using the access token.
+ *
+ * @since 0.1.0
+ */
+export const refresh: (
+  options: RefreshOptions
+) => Effect.Effect<TokenResponse, OAuthError | AuthError, HttpClient.HttpClient> = Effect.fn("OAuth.refresh")(
+  function*(options: RefreshOptions) {
+    return yield* tokenCall("refresh", options, {
+      grant_type: "refresh_token",
+      refresh_token: reveal(options.refreshToken)
+    })
+  }
+)
+
+/**
+ * Revokes an access or refresh token (`POST /oauth/revoke`), e.g. when the user disconnects the integration.
+ *
+ * @since 0.1.0
+ */
+export const revoke: (
+  options: RevokeOptions
+) => Effect.Effect<void, OAuthError | AuthError, HttpClient.HttpClient> = Effect.fn("OAuth.revoke")(
+  function*(options: RevokeOptions) {
+    yield* call("revoke", options, "/oauth/revoke", {
+      token: reveal(options.token),
+      ...(options.tokenTypeHint === undefined ? {} : { token_type_hint: options.tokenTypeHint })
+    })
+  }
+)

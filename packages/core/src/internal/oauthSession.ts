@@ -1,0 +1,384 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Clock from "effect/Clock"
+import * as ConfigError from "effect/ConfigError"
+import * as Deferred from "effect/Deferred"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import type { OAuthFromStoreOptions, OAuthOptions } from "../FactorialAuth.js"
+import { AuthError } from "../FactorialError.js"
+import * as OAuth from "../OAuth.js"
+import { StoredTokens, type TokenStore, type TokenStoreError } from "../TokenStore.js"
+import * as Endpoint from "./oauthEndpoint.js"
+
+/** The header source and 401 hook `FactorialAuth.make` turns into an auth. */
+export interface Session {
+  readonly headers: Effect.Effect<Readonly<Record<string, Redacted.Redacted>>, AuthError>
+  readonly onUnauthorized: Effect.Effect<boolean, AuthError>
+}
+
+/** The tokens in use. Times are epoch milliseconds; `createdAt` / `expiresIn` keep the server's words. */
+interface Tokens {
+  readonly accessToken: Redacted.Redacted<string> | undefined
+  readonly refreshToken: Redacted.Redacted<string>
+  readonly tokenType: string
+  readonly expiresAt: number | undefined
+  readonly lifetime: number | undefined
+  readonly createdAt: number | undefined
+  readonly expiresIn: number | undefined
+  readonly scope: string | undefined
+}
+
+interface State {
+  readonly tokens: Tokens
+  /** Bumped on every renewal; a 401 on an older generation is answered by the newer token, not a refresh. */
+  readonly generation: number
+  /** Whether the store holds these tokens; they are handed out only once it does. */
+  readonly saved: boolean
+  /** A refusal of this refresh token: asking again would only be refused again. */
+  readonly dead: AuthError | undefined
+}
+
+const defaultRefreshMargin = Duration.minutes(5)
+
+const sameSecret = (a: Redacted.Redacted<string> | undefined, b: Redacted.Redacted<string> | undefined) =>
+  a !== undefined && b !== undefined && Redacted.value(a) === Redacted.value(b)
+
+const tokensFromStore = (stored: StoredTokens): Tokens => ({
+  accessToken: stored.accessToken,
+  refreshToken: stored.refreshToken,
+  tokenType: stored.tokenType,
+  expiresAt: stored.createdAt !== undefined && stored.expiresIn !== undefined
+    ? (stored.createdAt + stored.expiresIn) * 1000
+    : undefined,
+  lifetime: stored.expiresIn === undefined ? undefined : stored.expiresIn * 1000,
+  createdAt: stored.createdAt,
+  expiresIn: stored.expiresIn,
+  scope: stored.scope
+})
+
+/** Expiry from the response's own `created_at` and `expires_in`, not from an assumed lifetime. */
+const tokensFromResponse = (response: OAuth.TokenResponse, previous: Tokens, nowMillis: number): Tokens => {
+  const createdAt = response.created_at ?? Math.floor(nowMillis / 1000)
+  const expiresIn = response.expires_in
+  return {
+    accessToken: response.access_token,
+    // Rotation: the new refresh token replaces the old one; without one the old one stays valid.
+    refreshToken: response.refresh_token ?? previous.refreshToken,
+    tokenType: response.token_type,
+    expiresAt: expiresIn === undefined ? undefined : (createdAt + expiresIn) * 1000,
+    lifetime: expiresIn === undefined ? undefined : expiresIn * 1000,
+    createdAt,
+    expiresIn,
+    scope: response.scope ?? previous.scope
+  }
+}
+
+const reauthorize = "Authorize the application again (OAuth.authorizationUrl, then OAuth.exchangeCode) " +
+  "and use the new refresh token."
+
+/** What a failed refresh means for the user; `terminal` when the same refresh token will never work. */
+const toAuthError = (error: OAuth.OAuthError | AuthError): { readonly error: AuthError; readonly terminal: boolean } => {
+  if (error._tag === "AuthError") return { error, terminal: true }
+  if (error.reason !== "ErrorResponse" || error.error === undefined) {
+    return {
+      error: new AuthError({
+        reason: "RefreshFailed",
+        message: `Could not refresh the OAuth access token: ${error.message}. The next request tries again.`
+      }),
+      terminal: false
+    }
+  }
+  const said = `${error.error}${error.errorDescription === undefined ? "" : `: ${error.errorDescription}`}`
+  if (error.error === "invalid_grant") {
+    const expired = /expired/i.test(error.errorDescription ?? "")
+    return {
+      error: new AuthError({
+        reason: expired ? "RefreshTokenExpired" : "InvalidGrant",
+        message: `The OAuth refresh token was refused (${said}): it expired, was revoked or was already used. ${reauthorize}`
+      }),
+      terminal: true
+    }
+  }
+  return {
+    error: new AuthError({
+      reason: "RefreshFailed",
+      message: `The OAuth token endpoint refused the refresh (${error.status ?? "?"} ${said}). ` +
+        (error.error === "invalid_client" || error.error === "unauthorized_client"
+          ? "Check the client id and secret."
+          : reauthorize)
+    }),
+    terminal: error.status !== undefined && error.status < 500
+  }
+}
+
+/** What the session needs once the options are checked. */
+interface Settings {
+  readonly clientId: string
+  readonly clientSecret: Redacted.Redacted<string>
+  readonly baseUrl: string
+  readonly store: TokenStore.Service | undefined
+  readonly refreshMargin: Duration.Duration
+  readonly timeout: Duration.DurationInput
+}
+
+const configError = (path: string, message: string) => Effect.fail(ConfigError.InvalidData([path], message))
+
+const toRedacted = (secret: string | Redacted.Redacted<string>): Redacted.Redacted<string> =>
+  Redacted.isRedacted(secret) ? secret : Redacted.make(secret)
+
+const checkSettings = (
+  options: OAuthFromStoreOptions & {
+    readonly clientId: string
+    readonly clientSecret: string | Redacted.Redacted<string>
+  },
+  store: TokenStore.Service | undefined,
+  baseUrlPath: string
+): Effect.Effect<Settings, ConfigError.ConfigError> =>
+  Effect.gen(function*() {
+    if (options.clientId.trim() === "") return yield* configError("clientId", "The OAuth client id is empty")
+    const clientSecret = toRedacted(options.clientSecret)
+    if (Redacted.value(clientSecret).trim() === "") {
+      return yield* configError("clientSecret", "The OAuth client secret is empty")
+    }
+    // The client's rule: the token endpoint receives the client secret and the refresh token.
+    const tokenUrl = yield* Endpoint.endpointUrl([baseUrlPath], options.baseUrl, "/oauth/token")
+    const margin = Duration.decodeUnknown(options.refreshMargin ?? defaultRefreshMargin)
+    if (Option.isNone(margin) || Duration.lessThan(margin.value, Duration.zero)) {
+      return yield* configError("refreshMargin", "refreshMargin must be a duration of zero or more")
+    }
+    return {
+      clientId: options.clientId,
+      clientSecret,
+      baseUrl: tokenUrl.slice(0, -"/oauth/token".length),
+      store,
+      refreshMargin: margin.value,
+      timeout: options.timeout ?? Endpoint.defaultTimeout
+    }
+  })
+
+const start = (
+  settings: Settings,
+  initial: Tokens,
+  saved: boolean
+): Effect.Effect<Session, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const http = yield* HttpClient.HttpClient
+    const state = yield* Ref.make<State>({ tokens: initial, generation: 0, saved, dead: undefined })
+    const flight = yield* Ref.make<Deferred.Deferred<State, AuthError> | undefined>(undefined)
+    // The generation whose token this fiber last sent: a 401 is about that token, not the current one.
+    const used = yield* Effect.sync(() => FiberRef.unsafeMake(-1))
+    const marginMillis = Duration.toMillis(settings.refreshMargin)
+
+    const isFresh = (tokens: Tokens, now: number): boolean => {
+      if (tokens.accessToken === undefined) return false
+      if (tokens.expiresAt === undefined) return true
+      // A margin longer than half the lifetime (short-lived sandbox tokens) would refresh on every request.
+      const margin = tokens.lifetime === undefined ? marginMillis : Math.min(marginMillis, tokens.lifetime / 2)
+      return now < tokens.expiresAt - margin
+    }
+
+    const toStored = (tokens: Tokens) =>
+      new StoredTokens({
+        refreshToken: tokens.refreshToken,
+        accessToken: tokens.accessToken,
+        tokenType: tokens.tokenType,
+        createdAt: tokens.createdAt,
+        expiresIn: tokens.expiresIn,
+        scope: tokens.scope,
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        baseUrl: settings.baseUrl
+      })
+
+    const storeFailed = (what: string) => (error: TokenStoreError) =>
+      new AuthError({ reason: "RefreshFailed", message: `${what}: ${error.message}` })
+
+    /** Saves the tokens of `current` before anyone may use them. */
+    const persist = (current: State): Effect.Effect<State, AuthError> => {
+      if (current.saved || settings.store === undefined) return Effect.succeed({ ...current, saved: true })
+      return settings.store.save(toStored(current.tokens)).pipe(
+        Effect.mapError(storeFailed("The OAuth tokens were refreshed but could not be saved; the next request retries")),
+        Effect.zipRight(Ref.updateAndGet(state, (s) => (s.generation === current.generation ? { ...s, saved: true } : s)))
+      )
+    }
+
+    /** A newer rotation saved by another process sharing the store, adopted instead of refreshing again. */
+    const adoptFromStore = (current: State): Effect.Effect<State, AuthError> => {
+      if (settings.store === undefined) return Effect.succeed(current)
+      return settings.store.load.pipe(
+        Effect.mapError(storeFailed("Could not read the OAuth token store")),
+        Effect.flatMap(Option.match({
+          onNone: () => Effect.succeed(current),
+          onSome: (stored) =>
+            sameSecret(stored.refreshToken, current.tokens.refreshToken)
+              ? Effect.succeed(current)
+              : Ref.updateAndGet(state, (s) => ({
+                tokens: tokensFromStore(stored),
+                generation: s.generation + 1,
+                saved: true,
+                dead: undefined
+              }))
+        }))
+      )
+    }
+
+    const refreshNow = (current: State, now: number): Effect.Effect<State, AuthError> =>
+      OAuth.refresh({
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        refreshToken: current.tokens.refreshToken,
+        baseUrl: settings.baseUrl,
+        timeout: settings.timeout
+      }).pipe(
+        Effect.provideService(HttpClient.HttpClient, http),
+        Effect.catchAll((failure) => {
+          const { error, terminal } = toAuthError(failure)
+          const remember = terminal
+            ? Ref.update(state, (s) => (s.generation === current.generation ? { ...s, dead: error } : s))
+            : Effect.void
+          return Effect.zipRight(remember, Effect.fail(error))
+        }),
+        Effect.flatMap((response) =>
+          // Kept in memory at once: the old refresh token no longer works, losing the new one would log out.
+          Ref.modify(state, (s): [State, State] => {
+            const next: State = {
+              tokens: tokensFromResponse(response, current.tokens, now),
+              generation: s.generation + 1,
+              saved: false,
+              dead: undefined
+            }
+            return [next, next]
+          })
+        ),
+        Effect.tap((next) =>
+          Effect.logDebug("OAuth access token refreshed").pipe(
+            Effect.annotateLogs({ generation: next.generation, expiresAt: next.tokens.expiresAt ?? "never" })
+          )
+        ),
+        Effect.flatMap(persist)
+      )
+
+    /**
+     * One renewal, whoever asked: `seen` is the generation the caller holds, `rejected` whether the server
+     * refused its token (401) rather than the token nearing expiry.
+     */
+    const renewal = (seen: number, rejected: boolean): Effect.Effect<State, AuthError> =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        let current = yield* Ref.get(state)
+        const stale = (s: State) => (rejected ? s.generation === seen : false) || !isFresh(s.tokens, now)
+        if (!stale(current)) return yield* persist(current)
+        const before = current.tokens.accessToken
+        current = yield* adoptFromStore(current)
+        if (current.generation !== seen && isFresh(current.tokens, now) && !sameSecret(current.tokens.accessToken, before)) {
+          return current
+        }
+        if (current.dead !== undefined) return yield* Effect.fail(current.dead)
+        return yield* refreshNow(current, now)
+      })
+
+    /** Single flight: the first caller starts the renewal, everyone else waits for its outcome. */
+    const renew = (seen: number, rejected: boolean): Effect.Effect<State, AuthError> =>
+      Effect.uninterruptibleMask((restore) =>
+        Effect.gen(function*() {
+          const mine = yield* Deferred.make<State, AuthError>()
+          const running = yield* Ref.modify(flight, (current) => {
+            const next = current ?? mine
+            return [next, next]
+          })
+          if (running === mine) {
+            // Detached from the caller: interrupting one request must not lose a rotated refresh token.
+            yield* Effect.forkDaemon(
+              Effect.interruptible(renewal(seen, rejected)).pipe(
+                Effect.exit,
+                Effect.flatMap((exit) => Effect.zipRight(Ref.set(flight, undefined), Deferred.done(mine, exit)))
+              )
+            )
+          }
+          return yield* restore(Deferred.await(running))
+        })
+      )
+
+    const bearer = (current: State) => {
+      const token = current.tokens.accessToken
+      return token === undefined
+        ? Effect.fail(new AuthError({ reason: "MissingCredentials", message: "No OAuth access token is available" }))
+        : Effect.as(
+          FiberRef.set(used, current.generation),
+          { authorization: Redacted.make(`Bearer ${Redacted.value(token)}`) }
+        )
+    }
+
+    const headers = Effect.gen(function*() {
+      const current = yield* Ref.get(state)
+      const now = yield* Clock.currentTimeMillis
+      const usable = current.saved && isFresh(current.tokens, now)
+      return yield* bearer(usable ? current : yield* renew(current.generation, false))
+    })
+
+    const onUnauthorized = Effect.gen(function*() {
+      const seen = yield* FiberRef.get(used)
+      const renewed = yield* renew(seen, true)
+      // A flight that only saved the refused token (rare) is followed by a real refresh.
+      if (renewed.generation === seen) yield* renew(seen, true)
+      return true
+    })
+
+    return { headers, onUnauthorized }
+  })
+
+/** `FactorialAuth.oauth` without the wrapping. */
+export const fromOptions = (options: OAuthOptions): Effect.Effect<Session, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const settings = yield* checkSettings(options, options.store, "baseUrl")
+    const refreshToken = toRedacted(options.refreshToken)
+    if (Redacted.value(refreshToken).trim() === "") {
+      return yield* configError("refreshToken", "The OAuth refresh token is empty")
+    }
+    const expiresAt = options.expiresAt instanceof Date ? options.expiresAt.getTime() : options.expiresAt
+    const tokens: Tokens = {
+      accessToken: options.accessToken === undefined ? undefined : toRedacted(options.accessToken),
+      refreshToken,
+      tokenType: "Bearer",
+      expiresAt,
+      lifetime: undefined,
+      createdAt: undefined,
+      expiresIn: undefined,
+      scope: undefined
+    }
+    return yield* start(settings, tokens, true)
+  })
+
+/** `FactorialAuth.oauthFromStore` without the wrapping. */
+export const fromStore = (
+  store: TokenStore.Service,
+  options: OAuthFromStoreOptions = {}
+): Effect.Effect<Session, ConfigError.ConfigError | AuthError | TokenStoreError, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const stored = yield* store.load
+    if (Option.isNone(stored)) {
+      return yield* new AuthError({
+        reason: "MissingCredentials",
+        message: "The token store holds no OAuth tokens yet: run the authorization flow first"
+      })
+    }
+    const tokens = stored.value
+    const clientId = options.clientId ?? tokens.clientId
+    const clientSecret = options.clientSecret ?? tokens.clientSecret
+    if (clientId === undefined || clientSecret === undefined) {
+      return yield* new AuthError({
+        reason: "MissingCredentials",
+        message: "The token store holds no client id or secret: pass clientId and clientSecret"
+      })
+    }
+    const settings = yield* checkSettings(
+      { ...options, clientId, clientSecret, baseUrl: options.baseUrl ?? tokens.baseUrl },
+      store,
+      options.baseUrl === undefined && tokens.baseUrl !== undefined ? "target_url" : "baseUrl"
+    )
+    return yield* start(settings, tokensFromStore(tokens), true)
+  })

@@ -1,0 +1,31 @@
+/**
+ * Query parameters of `GET ats/answers`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { AnswerId, ApplicationId } from "../Ids.js"
+import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { PageParams } from "./PageParams.js"
+
+/**
+ * Filters of `GET ats/answers` (exactly the spec's) plus the `PageParams`: which answers to job posting questions to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListAnswersParams = Schema.Struct({
+  /** Only these answers. */
+  ids: optionalField(Schema.Array(AnswerId), "Only the answers with these ids."),
+  /** Only answers of these applications. */
+  ats_application_ids: optionalField(Schema.Array(ApplicationId), "Only the answers of these applications."),
+  ...PageParams.fields
+}).annotations(outbound("ListAnswersParams", "Query parameters of GET ats/answers."))
+
+/**
+ * The value `ListAnswersParams` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ListAnswersParams = typeof ListAnswersParams.Type

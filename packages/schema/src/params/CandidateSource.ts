@@ -1,0 +1,29 @@
+/**
+ * Query parameters of `GET ats/candidate_sources`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { CandidateSourceId } from "../Ids.js"
+import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { PageParams } from "./PageParams.js"
+
+/**
+ * Filters of `GET ats/candidate_sources` (exactly the spec's) plus the `PageParams`: which candidate sources to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListCandidateSourcesParams = Schema.Struct({
+  /** Only these sources. */
+  ids: optionalField(Schema.Array(CandidateSourceId), "Only the sources with these ids."),
+  ...PageParams.fields
+}).annotations(outbound("ListCandidateSourcesParams", "Query parameters of GET ats/candidate_sources."))
+
+/**
+ * The value `ListCandidateSourcesParams` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ListCandidateSourcesParams = typeof ListCandidateSourcesParams.Type

@@ -1,0 +1,33 @@
+/**
+ * Query parameters of `GET ats/evaluation_forms`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { EvaluationFormId, JobPostingId } from "../Ids.js"
+import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { PageParams } from "./PageParams.js"
+
+/**
+ * Filters of `GET ats/evaluation_forms` (exactly the spec's) plus the `PageParams`: which evaluation forms to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListEvaluationFormsParams = Schema.Struct({
+  /** Only these evaluation forms. */
+  ids: optionalField(Schema.Array(EvaluationFormId), "Only the evaluation forms with these ids."),
+  /** Only forms of these job postings. */
+  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId), "Only the evaluation forms of these job postings."),
+  /** `true`: only the forms that are templates. */
+  template: optionalField(Schema.Boolean, "When true, only the evaluation forms that are templates."),
+  ...PageParams.fields
+}).annotations(outbound("ListEvaluationFormsParams", "Query parameters of GET ats/evaluation_forms."))
+
+/**
+ * The value `ListEvaluationFormsParams` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ListEvaluationFormsParams = typeof ListEvaluationFormsParams.Type

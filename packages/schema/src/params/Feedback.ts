@@ -1,0 +1,33 @@
+/**
+ * Query parameters of `GET ats/feedbacks`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { ApplicationId, CandidateId, FeedbackId } from "../Ids.js"
+import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { PageParams } from "./PageParams.js"
+
+/**
+ * Filters of `GET ats/feedbacks` (exactly the spec's) plus the `PageParams`: which feedbacks to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListFeedbacksParams = Schema.Struct({
+  /** Only these feedbacks. */
+  ids: optionalField(Schema.Array(FeedbackId), "Only the feedbacks with these ids."),
+  /** Only feedbacks on these applications. */
+  ats_application_ids: optionalField(Schema.Array(ApplicationId), "Only the feedbacks on these applications."),
+  /** Only feedbacks about this candidate (a single id, not an array). */
+  ats_candidate_id: optionalField(CandidateId, "Only the feedbacks about this candidate."),
+  ...PageParams.fields
+}).annotations(outbound("ListFeedbacksParams", "Query parameters of GET ats/feedbacks."))
+
+/**
+ * The value `ListFeedbacksParams` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ListFeedbacksParams = typeof ListFeedbacksParams.Type

@@ -1,0 +1,31 @@
+/**
+ * Query parameters of `GET ats/hiring_stages`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { ApplicationPhaseId, HiringStageId } from "../Ids.js"
+import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { PageParams } from "./PageParams.js"
+
+/**
+ * Filters of `GET ats/hiring_stages` (exactly the spec's) plus the `PageParams`: which hiring stages to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListHiringStagesParams = Schema.Struct({
+  /** Only these hiring stages. */
+  ids: optionalField(Schema.Array(HiringStageId), "Only the hiring stages with these ids."),
+  /** Only the stage this application phase maps to. */
+  ats_application_phase_id: optionalField(ApplicationPhaseId, "Only the hiring stage this application phase maps to."),
+  ...PageParams.fields
+}).annotations(outbound("ListHiringStagesParams", "Query parameters of GET ats/hiring_stages."))
+
+/**
+ * The value `ListHiringStagesParams` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ListHiringStagesParams = typeof ListHiringStagesParams.Type

@@ -1,0 +1,38 @@
+/**
+ * Query parameters of `GET ats/job_postings`.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { JobPostingStatus } from "../Enums.js"
+import { JobPostingId, LegalEntityId, LocationId, TeamId } from "../Ids.js"
+import { closed, optionalField, outbound } from "../payloads/internal/fields.js"
+import { PageParams } from "./PageParams.js"
+
+/**
+ * Filters of `GET ats/job_postings` (exactly the spec's) plus the `PageParams`: which job postings to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListJobPostingsParams = Schema.Struct({
+  /** Only these job postings. */
+  ids: optionalField(Schema.Array(JobPostingId), "Only the job postings with these ids."),
+  /** Only postings in this state (closed: a misspelt state fails before sending, instead of silently matching nothing). */
+  status: optionalField(closed(JobPostingStatus.Strict), "Only the job postings in this state."),
+  /** Only postings of this team (a single id). */
+  team_id: optionalField(TeamId, "Only the job postings of this team."),
+  /** Only postings at this location (a single id). */
+  location_id: optionalField(LocationId, "Only the job postings at this location."),
+  /** Only postings of this legal entity (a single id). */
+  legal_entity_id: optionalField(LegalEntityId, "Only the job postings of this legal entity."),
+  ...PageParams.fields
+}).annotations(outbound("ListJobPostingsParams", "Query parameters of GET ats/job_postings."))
+
+/**
+ * The value `ListJobPostingsParams` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ListJobPostingsParams = typeof ListJobPostingsParams.Type

@@ -1,0 +1,178 @@
+/**
+ * Request bodies of the applications resource: create, update and the `apply` and `move_to_phase`
+ * actions (`ats/applications`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { Gender } from "../Enums.js"
+import {
+  ApplicationId,
+  ApplicationPhaseId,
+  AuthorId,
+  CandidateId,
+  CandidateSourceId,
+  CompanyId,
+  JobPostingId,
+  RejectionReasonId
+} from "../Ids.js"
+import { FreeFormArray } from "../internal/fields.js"
+import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+
+/**
+ * Who is recorded as the author of a change; closed, as in the spec's request bodies.
+ */
+const AuthorType = closed(Schema.Literal("company", "access", "user")).annotations({
+  identifier: "AuthorType",
+  description: "Kind of author: company, access or user."
+})
+
+/**
+ * Body of `POST ats/applications`: creates an application to a job posting, for an existing candidate
+ * (`ats_candidate_id`). Only `ats_job_posting_id` is required. To apply with a new candidate's
+ * details instead, use `ApplyToJobPosting`.
+ *
+ * @since 0.1.0
+ */
+export const CreateApplication = Schema.Struct({
+  /** Id of the author recorded for the creation; `author_type` says what kind of author it is. */
+  author_id: optionalField(AuthorId, "Id of the author recorded for the creation."),
+  /** Kind of author: `company`, `access` or `user`. */
+  author_type: optionalField(AuthorType, "Kind of author: company, access or user."),
+  /** Phone number of the candidate for this application. */
+  phone: optionalField(Schema.String, "Phone number of the candidate for this application."),
+  /** Id of the candidate who applies. */
+  ats_candidate_id: optionalField(CandidateId, "Id of the candidate who applies."),
+  /** Id of the job posting applied to. */
+  ats_job_posting_id: requiredField(JobPostingId, "Id of the job posting applied to."),
+  /** Id of the pipeline phase the application starts in. */
+  ats_application_phase_id: optionalField(ApplicationPhaseId, "Id of the pipeline phase the application starts in."),
+  /** Whether the candidate agrees to be kept in the talent pool. */
+  consent_to_talent_pool: optionalField(Schema.Boolean, "Whether the candidate agrees to be kept in the talent pool."),
+  /** Cover letter text. */
+  cover_letter: optionalField(Schema.String, "Cover letter text."),
+  /** Where the application came from (free text). */
+  source: optionalField(Schema.String, "Where the application came from."),
+  /** Detail about the source, e.g. who referred the candidate. */
+  medium: optionalField(Schema.String, "Detail about the source, e.g. who referred the candidate."),
+  /** Answers to the posting's questions (shape not specified). */
+  answers: optionalField(FreeFormArray, "Answers to the posting's questions (shape not specified).")
+}).annotations(outbound("CreateApplication", "Body of POST ats/applications."))
+
+/**
+ * The value `CreateApplication` accepts.
+ *
+ * @since 0.1.0
+ */
+export type CreateApplication = typeof CreateApplication.Type
+
+/**
+ * Body of `PUT ats/applications/{id}` without the `id` (the service adds it from its argument). Every
+ * field is optional; only the given ones are sent.
+ *
+ * @since 0.1.0
+ */
+export const UpdateApplication = Schema.Struct({
+  /** Id of the author recorded for the change; `author_type` says what kind of author it is. */
+  author_id: optionalField(AuthorId, "Id of the author recorded for the change."),
+  /** Kind of author: `company`, `access` or `user`. */
+  author_type: optionalField(AuthorType, "Kind of author: company, access or user."),
+  /** Whether the application is qualified. */
+  qualified: optionalField(Schema.Boolean, "Whether the application is qualified."),
+  /** Id of the pipeline phase to put the application in (`MoveApplicationToPhase` is the action documented to run the phase's automations). */
+  ats_application_phase_id: optionalField(ApplicationPhaseId, "Id of the pipeline phase to put the application in."),
+  /** Why the application was disqualified (free text). */
+  disqualified_reason: optionalField(Schema.String, "Why the application was disqualified."),
+  /** Phone number of the candidate for this application. */
+  phone: optionalField(Schema.String, "Phone number of the candidate for this application."),
+  /** Id of the rejection reason. */
+  ats_rejection_reason_id: optionalField(RejectionReasonId, "Id of the rejection reason."),
+  /** Where the application came from (free text). */
+  source: optionalField(Schema.String, "Where the application came from."),
+  /** Id of the candidate source of the application. */
+  source_id: optionalField(CandidateSourceId, "Id of the candidate source of the application.")
+}).annotations(outbound("UpdateApplication", "Body of PUT ats/applications/{id}, without id."))
+
+/**
+ * The value `UpdateApplication` accepts.
+ *
+ * @since 0.1.0
+ */
+export type UpdateApplication = typeof UpdateApplication.Type
+
+/**
+ * Body of the `POST ats/applications/apply` action: applies to a job posting with the candidate's
+ * details, as the public job page does. `first_name`, `last_name`, `ats_job_posting_id` and `email` are
+ * required. `gender` is closed to the `Gender` values (the spec types it as free text, but the
+ * candidate model only knows those).
+ *
+ * @example
+ * ```ts
+ * import { ApplyToJobPosting, JobPostingId } from "@effect-factorial/schema"
+ *
+ * const application: ApplyToJobPosting = {
+ *   first_name: "Jane",
+ *   last_name: "Doe",
+ *   email: "jane.doe@example.com",
+ *   ats_job_posting_id: JobPostingId.make("1")
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const ApplyToJobPosting = Schema.Struct({
+  /** Id of the company that owns the job posting. */
+  company_id: optionalField(CompanyId, "Id of the company that owns the job posting."),
+  /** First name of the applicant. */
+  first_name: requiredField(Schema.String, "First name of the applicant."),
+  /** Last name of the applicant. */
+  last_name: requiredField(Schema.String, "Last name of the applicant."),
+  /** Id of the job posting applied to. */
+  ats_job_posting_id: requiredField(JobPostingId, "Id of the job posting applied to."),
+  /** Email address of the applicant. */
+  email: requiredField(Schema.String, "Email address of the applicant."),
+  /** Phone number of the applicant. */
+  phone: optionalField(Schema.String, "Phone number of the applicant."),
+  /** Where the application came from (free text). */
+  source: optionalField(Schema.String, "Where the application came from."),
+  /** Detail about the source, e.g. who referred the applicant. */
+  medium: optionalField(Schema.String, "Detail about the source, e.g. who referred the applicant."),
+  /** Cover letter text. */
+  cover_letter: optionalField(Schema.String, "Cover letter text."),
+  /** Gender the applicant declares. */
+  gender: optionalField(closed(Gender.Strict), "Gender the applicant declares."),
+  /** Whether the applicant agrees to be kept in the talent pool. */
+  consent_to_talent_pool: optionalField(Schema.Boolean, "Whether the applicant agrees to be kept in the talent pool."),
+  /** Answers to the posting's questions (shape not specified). */
+  answers: optionalField(FreeFormArray, "Answers to the posting's questions (shape not specified).")
+}).annotations(outbound("ApplyToJobPosting", "Body of POST ats/applications/apply."))
+
+/**
+ * The value `ApplyToJobPosting` accepts.
+ *
+ * @since 0.1.0
+ */
+export type ApplyToJobPosting = typeof ApplyToJobPosting.Type
+
+/**
+ * Body of the `POST ats/applications/move_to_phase` action (API 2026-07-01 and later): moves an
+ * application to another phase of the same job posting and runs that phase's automations and emails.
+ *
+ * @since 0.1.0
+ */
+export const MoveApplicationToPhase = Schema.Struct({
+  /** Id of the application to move. */
+  id: requiredField(ApplicationId, "Id of the application to move."),
+  /** Id of the target phase; it must belong to the application's job posting. */
+  ats_application_phase_id: requiredField(
+    ApplicationPhaseId,
+    "Id of the target phase; it must belong to the application's job posting."
+  )
+}).annotations(outbound("MoveApplicationToPhase", "Body of POST ats/applications/move_to_phase."))
+
+/**
+ * The value `MoveApplicationToPhase` accepts.
+ *
+ * @since 0.1.0
+ */
+export type MoveApplicationToPhase = typeof MoveApplicationToPhase.Type

@@ -1,0 +1,26 @@
+/**
+ * Request body of the evaluation forms' `save_as_template` action (`ats/evaluation_forms`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { EvaluationFormId } from "../Ids.js"
+import { outbound, requiredField } from "./internal/fields.js"
+
+/**
+ * Body of the `POST ats/evaluation_forms/save_as_template` action: turns an evaluation form into a
+ * template other job postings can reuse.
+ *
+ * @since 0.1.0
+ */
+export const SaveEvaluationFormAsTemplate = Schema.Struct({
+  /** Id of the evaluation form to save as a template. */
+  id: requiredField(EvaluationFormId, "Id of the evaluation form to save as a template.")
+}).annotations(outbound("SaveEvaluationFormAsTemplate", "Body of POST ats/evaluation_forms/save_as_template."))
+
+/**
+ * The value `SaveEvaluationFormAsTemplate` accepts.
+ *
+ * @since 0.1.0
+ */
+export type SaveEvaluationFormAsTemplate = typeof SaveEvaluationFormAsTemplate.Type

@@ -1,0 +1,68 @@
+/**
+ * Request bodies of the questions resource: create and update (`ats/questions`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { OriginalQuestionType } from "../Enums.js"
+import { CompanyId, JobPostingId } from "../Ids.js"
+import { FreeFormArray } from "../internal/fields.js"
+import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+
+/**
+ * Body of `POST ats/questions`: adds a question to a job posting's application form. Required:
+ * `ats_job_posting_id`, `company_id`, `label`, `position` and `question_type` (closed).
+ *
+ * @since 0.1.0
+ */
+export const CreateQuestion = Schema.Struct({
+  /** Id of the job posting the question belongs to. */
+  ats_job_posting_id: requiredField(JobPostingId, "Id of the job posting the question belongs to."),
+  /** Id of the company (the one `/core/me` reports). */
+  company_id: requiredField(CompanyId, "Id of the company."),
+  /** Text of the question. */
+  label: requiredField(Schema.String, "Text of the question."),
+  /** Place of the question in the form. */
+  position: requiredField(Schema.Int, "Place of the question in the form."),
+  /** Whether applicants must answer. */
+  mandatory: optionalField(Schema.Boolean, "Whether applicants must answer."),
+  /** Kind of question. */
+  question_type: requiredField(closed(OriginalQuestionType.Strict), "Kind of question."),
+  /** Whether some answers disqualify the applicant. */
+  auto_disqualify: optionalField(Schema.Boolean, "Whether some answers disqualify the applicant."),
+  /** Choices of a choice question, e.g. `{ text: "Yes", disqualifies: false }` (shape not specified). */
+  options: optionalField(FreeFormArray, "Choices of a choice question (shape not specified).")
+}).annotations(outbound("CreateQuestion", "Body of POST ats/questions."))
+
+/**
+ * The value `CreateQuestion` accepts.
+ *
+ * @since 0.1.0
+ */
+export type CreateQuestion = typeof CreateQuestion.Type
+
+/**
+ * Body of `PUT ats/questions/{id}` without the `id` (the service adds it from its argument). Every
+ * field is optional; only the given ones are sent. The spec's update body has no `question_type`.
+ *
+ * @since 0.1.0
+ */
+export const UpdateQuestion = Schema.Struct({
+  /** Text of the question. */
+  label: optionalField(Schema.String, "Text of the question."),
+  /** Place of the question in the form. */
+  position: optionalField(Schema.Int, "Place of the question in the form."),
+  /** Whether applicants must answer. */
+  mandatory: optionalField(Schema.Boolean, "Whether applicants must answer."),
+  /** Whether some answers disqualify the applicant. */
+  auto_disqualify: optionalField(Schema.Boolean, "Whether some answers disqualify the applicant."),
+  /** Choices of a choice question (shape not specified). */
+  options: optionalField(FreeFormArray, "Choices of a choice question (shape not specified).")
+}).annotations(outbound("UpdateQuestion", "Body of PUT ats/questions/{id}, without id."))
+
+/**
+ * The value `UpdateQuestion` accepts.
+ *
+ * @since 0.1.0
+ */
+export type UpdateQuestion = typeof UpdateQuestion.Type
