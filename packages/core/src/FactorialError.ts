@@ -10,7 +10,9 @@ import * as Duration from "effect/Duration"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
+import type { OAuthError } from "./OAuth.js"
 import type { PaginationError } from "./Pagination.js"
+import type { TokenStoreError } from "./TokenStore.js"
 
 const PathSegment = Schema.Union(Schema.String, Schema.Number)
 
@@ -382,7 +384,12 @@ export type FactorialRequestError = FactorialHttpError | TransportError | Timeou
  *
  * @since 0.1.0
  */
-export type FactorialError = FactorialRequestError | InvalidRequest | PaginationError
+export type FactorialError =
+  | FactorialRequestError
+  | InvalidRequest
+  | PaginationError
+  | OAuthError
+  | TokenStoreError
 
 const errorClasses: ReadonlyArray<new(...args: ReadonlyArray<any>) => unknown> = [
   BadRequest,
@@ -408,8 +415,10 @@ const errorClasses: ReadonlyArray<new(...args: ReadonlyArray<any>) => unknown> =
  */
 export const isFactorialError = (u: unknown): u is FactorialError =>
   errorClasses.some((errorClass) => u instanceof errorClass) ||
-  // PaginationError lives in ./Pagination.ts, which depends on this module: checked by tag to avoid an import cycle.
-  (u instanceof Error && Predicate.isTagged(u, "PaginationError"))
+  // These live in modules that depend on this one: checked by tag to avoid an import cycle.
+  (u instanceof Error && lateTags.some((tag) => Predicate.isTagged(u, tag)))
+
+const lateTags = ["PaginationError", "OAuthError", "TokenStoreError"] as const
 
 /**
  * Whether a value is an HTTP error (a response with a non-2xx status).

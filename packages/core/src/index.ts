@@ -6,7 +6,8 @@
  */
 
 /**
- * How requests authenticate: `FactorialAuth.apiKey`, `FactorialAuth.accessToken`, or a custom source.
+ * How requests authenticate: `FactorialAuth.apiKey`, `FactorialAuth.accessToken`, `FactorialAuth.oauth`, or a
+ * custom source.
  *
  * @since 0.1.0
  */

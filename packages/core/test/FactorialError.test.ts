@@ -20,6 +20,9 @@ import {
   TransportError
 } from "../src/FactorialError.js"
 import type { FactorialRequest } from "../src/FactorialRequest.js"
+import { OAuthError } from "../src/OAuth.js"
+import * as Pagination from "../src/Pagination.js"
+import { TokenStoreError } from "../src/TokenStore.js"
 import { json, mockClient, SECRET_KEY, text } from "./support/MockHttp.js"
 
 const get: FactorialRequest = { method: "GET", path: ["ats", "candidates", "7"], query: { include: "all" } }
@@ -299,6 +302,11 @@ describe("error helpers", () => {
     expect(isFactorialError(new NotFound({ status: 404, method: "GET", url: "u", headers: {} }))).toBe(true)
     class PaginationError extends Schema.TaggedError<PaginationError>()("PaginationError", { reason: Schema.String }) {}
     expect(isFactorialError(new PaginationError({ reason: "RepeatedCursor" }))).toBe(true)
+    expect(isFactorialError(new Pagination.PaginationError({ reason: "RepeatedCursor", detail: "loop" }))).toBe(true)
+    expect(
+      isFactorialError(new OAuthError({ operation: "refresh", url: "u", reason: "InvalidResponse", detail: "d" }))
+    ).toBe(true)
+    expect(isFactorialError(new TokenStoreError({ operation: "load", store: "memory", detail: "d" }))).toBe(true)
     expect(isFactorialError({ _tag: "PaginationError" })).toBe(false)
     expect(isFactorialError({ _tag: "NotFound" })).toBe(false)
     expect(isFactorialError(new Error("NotFound"))).toBe(false)

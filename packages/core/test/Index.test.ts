@@ -25,7 +25,12 @@ describe("package root", () => {
         "Pagination",
         "Page",
         "PageMeta",
-        "PaginationError"
+        "PaginationError",
+        "OAuth",
+        "OAuthError",
+        "TokenStore",
+        "TokenStoreError",
+        "TokenResponse"
       ]
     ) {
       expect([name, name in Core]).toEqual([name, true])

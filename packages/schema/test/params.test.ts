@@ -222,6 +222,61 @@ describe("encoding", () => {
     }))
 })
 
+describe("spec examples", () => {
+  // The query parameter examples of ats-paths.yaml (API 2026-07-01), one query per list endpoint (job postings
+  // and messages have none). Two examples contradict their own type and are corrected here: `source[]`
+  // ("email" for an array) and the feedbacks' `ats_candidate_id` ("[1, 2, 3]" for one id).
+  const pair = ["1", "2"]
+  const three = ["1", "2", "3"]
+  const examples: Partial<Record<ParamsName, Record<string, unknown>>> = {
+    ListAnswersParams: { ids: pair, ats_application_ids: pair },
+    ListApplicationsParams: {
+      ids: pair,
+      ats_job_posting_id: "1",
+      qualified: true,
+      ats_application_phase_id: "1",
+      ats_candidate_ids: ["1"],
+      ats_rejection_reason_ids: ["1"],
+      search: "application",
+      ats_tags_ids: ["1"]
+    },
+    ListApplicationPhasesParams: { ids: pair, ats_job_posting_ids: pair },
+    ListCandidatesParams: {
+      ids: three,
+      emails: ["ana@factorial.com", "juan@factorial.com"],
+      team_ids: three,
+      location_ids: three,
+      source: ["email"],
+      remote: true,
+      job_posting_ids: three,
+      minimum_average_rating: 4,
+      active: true,
+      talent_pool: true,
+      archived: true
+    },
+    ListCandidateSourcesParams: { ids: three },
+    ListEvaluationFormsParams: { ids: three, ats_job_posting_ids: three, template: true },
+    ListFeedbacksParams: { ids: three, ats_application_ids: three, ats_candidate_id: "1" },
+    ListHiringStagesParams: { ids: pair, ats_application_phase_id: "1" },
+    ListQuestionsParams: { ids: pair, ats_job_posting_ids: pair },
+    ListRejectionReasonsParams: { ids: pair, ats_application_ids: pair }
+  }
+
+  for (const [name, example] of Object.entries(examples) as Array<[ParamsName, Record<string, unknown>]>) {
+    it(`${name}: the spec's example filters are accepted and encode back to themselves`, () => {
+      // Every filter of the endpoint has an example.
+      expect(Object.keys(example).sort()).toEqual(specFilters[name].map((f) => f.replace(/\[\]$/, "")).sort())
+      const schema = schemaOf(name)
+      expect(Schema.encodeSync(schema)(Schema.decodeUnknownSync(schema)(example))).toStrictEqual(example)
+    })
+  }
+
+  it("the two self-contradicting examples are refused as the spec writes them", () => {
+    expect(Schema.decodeUnknownEither(ListCandidatesParams)({ source: "email" })._tag).toBe("Left")
+    expect(Schema.decodeUnknownEither(ListFeedbacksParams)({ ats_candidate_id: "[1, 2, 3]" })._tag).toBe("Left")
+  })
+})
+
 describe("refused before sending", () => {
   it("messages without last_per_conversation", () => {
     const { issues, message } = encodeFailure(ListMessagesParams, { limit: 10 })

@@ -13,6 +13,7 @@ import {
   ApplyToJobPosting,
   CandidateId,
   CompanyId,
+  ContractType,
   CreateAnswer,
   CreateApplication,
   CreateCandidate,
@@ -23,6 +24,7 @@ import {
   CreateQuestion,
   DuplicateJobPosting,
   EvaluationFormId,
+  JobPostingCategory,
   JobPostingId,
   MentionId,
   MoveApplicationToPhase,
@@ -344,6 +346,177 @@ describe("wire form", () => {
       })
       expect(apply.answers).toEqual([{ question_id: "1", value: "yes" }])
     }))
+})
+
+describe("spec examples", () => {
+  // The request bodies of ats-paths.yaml (API 2026-07-01) have no whole-body examples; each field has its own.
+  // These are those field examples, assembled into one wire body per operation (update bodies without `id`;
+  // CreateMessage has no examples). Two examples contradict their own field type and are corrected here:
+  // `phone_number` (a JSON number for a string field) and `ats_evaluation_forms_id` ("[1, 2, 3]" for one id).
+  const applicationExample = {
+    author_id: "1",
+    author_type: "company",
+    phone: "34612345678",
+    source: "source"
+  }
+  const jobPostingExample = {
+    title: "My job title",
+    description: "My job description",
+    contract_type: "indefinite",
+    category: "engineering",
+    workplace_type: "onsite",
+    status: "draft",
+    schedule_type: "full_time",
+    team_id: "1",
+    location_id: "1",
+    salary_format: "range",
+    salary_from_amount_in_cents: 3000000,
+    salary_to_amount_in_cents: 5000000,
+    cv_requirement: "mandatory",
+    cover_letter_requirement: "optional",
+    phone_requirement: "do_not_ask",
+    photo_requirement: "do_not_ask",
+    personal_url_requirement: "do_not_ask",
+    salary_period: "annual"
+  }
+  const questionExample = {
+    label: "Are you open to relocate?",
+    position: 1,
+    mandatory: true,
+    auto_disqualify: false,
+    options: [{ text: "Yes", disqualifies: false }, { text: "No", disqualifies: false }]
+  }
+  const candidateExample = {
+    email: "ana@factorial.com",
+    first_name: "Ana",
+    last_name: "Fernandez Perez",
+    talent_pool: true,
+    consent_given_at: "2021-01-01T00:00:00.000Z",
+    phone_number: "645786980",
+    personal_url: "https://anaperez.factorial.com"
+  }
+  const examples: Record<Exclude<PayloadName, "CreateMessage">, Record<string, unknown>> = {
+    CreateAnswer: {
+      ats_question_id: "1",
+      ats_application_id: "1",
+      value: "One of the best I have ever seen",
+      original_question_label: "How was your application ranked?",
+      original_question_type: "text"
+    },
+    CreateApplication: {
+      ...applicationExample,
+      ats_candidate_id: "1",
+      ats_job_posting_id: "1",
+      ats_application_phase_id: "1",
+      consent_to_talent_pool: true,
+      cover_letter: "This is my cover letter for the position",
+      medium: "medium"
+    },
+    UpdateApplication: {
+      ...applicationExample,
+      qualified: true,
+      ats_application_phase_id: "1",
+      disqualified_reason: "Unfit for the role",
+      ats_rejection_reason_id: "1",
+      source_id: "1"
+    },
+    ApplyToJobPosting: {
+      company_id: "1",
+      first_name: "Jane",
+      last_name: "Doe",
+      ats_job_posting_id: "1",
+      email: "jane.doe@service.com",
+      phone: "34612345678",
+      source: "source",
+      medium: "medium",
+      cover_letter: "This is my cover letter for the position",
+      gender: "female",
+      consent_to_talent_pool: true
+    },
+    MoveApplicationToPhase: { id: "1", ats_application_phase_id: "1" },
+    CreateCandidate: { ...candidateExample, company_id: "1", source: "referred", medium: "email", gender: "female" },
+    UpdateCandidate: candidateExample,
+    SaveEvaluationFormAsTemplate: { id: "1" },
+    CreateFeedback: {
+      ats_candidate_id: "1",
+      rating: 4,
+      ats_application_id: "1",
+      ats_application_phase_id: "1",
+      description: "The candidate has a great attitude and is a good fit for the team.",
+      mention_ids: ["1", "2", "3"],
+      ats_evaluation_forms_id: "1"
+    },
+    UpdateFeedback: {
+      rating: 5,
+      description: "The candidate has a great attitude and is a good fit for the team.",
+      ats_application_phase_id: "1"
+    },
+    CreateJobPosting: jobPostingExample,
+    UpdateJobPosting: jobPostingExample,
+    DuplicateJobPosting: { id: "1" },
+    CreateQuestion: { ...questionExample, ats_job_posting_id: "1", company_id: "1", question_type: "text" },
+    UpdateQuestion: questionExample
+  }
+
+  for (const [name, example] of Object.entries(examples) as Array<[PayloadName, Record<string, unknown>]>) {
+    it(`${name}: the spec's example body is accepted and encodes back to itself`, () => {
+      const schema = schemaOf(name)
+      // Every field of the body has an example, except the free-form `answers` arrays.
+      const missing = fieldsOf(name).map((p) => String(p.name)).filter((field) => !(field in example))
+      expect(missing).toEqual(name === "CreateApplication" || name === "ApplyToJobPosting" ? ["answers"] : [])
+      expect(Schema.encodeSync(schema)(Schema.decodeUnknownSync(schema)(example))).toStrictEqual(example)
+    })
+  }
+
+  it("the two self-contradicting examples are refused as the spec writes them", () => {
+    expect(Schema.decodeUnknownEither(UpdateCandidate)({ phone_number: 645786980 })._tag).toBe("Left")
+    expect(
+      Schema.decodeUnknownEither(CreateFeedback)({ ats_candidate_id: "1", ats_evaluation_forms_id: "[1, 2, 3]" })._tag
+    ).toBe("Left")
+  })
+})
+
+describe("closed enums accept exactly the spec's request values", () => {
+  /** The literals a field accepts (its `X | undefined` union unwrapped). */
+  const literalsOf = (schema: { readonly fields: Record<string, unknown> }, field: string) => {
+    const signature = AST.getPropertySignatures((schema as unknown as Schema.Schema<any, any>).ast)
+      .find((p) => p.name === field)!
+    const flatten = (ast: AST.AST): ReadonlyArray<AST.AST> => AST.isUnion(ast) ? ast.types.flatMap(flatten) : [ast]
+    return flatten(AST.typeAST(signature.type)).filter(AST.isLiteral).map((literal) => literal.literal)
+  }
+  const requirement = ["mandatory", "optional", "do_not_ask"]
+  const cases: ReadonlyArray<readonly [string, { readonly fields: Record<string, unknown> }, string, ReadonlyArray<string>]> = [
+    ["CreateAnswer", CreateAnswer, "original_question_type", ["text", "long_text", "single_choice", "multiple_choice"]],
+    ["CreateApplication", CreateApplication, "author_type", ["company", "access", "user"]],
+    ["UpdateApplication", UpdateApplication, "author_type", ["company", "access", "user"]],
+    ["CreateMessage", CreateMessage, "sent_by_type", ["candidate", "user"]],
+    ["CreateQuestion", CreateQuestion, "question_type", ["text", "long_text", "single_choice", "multiple_choice", "file"]],
+    ...[CreateJobPosting, UpdateJobPosting].flatMap((schema, i) => {
+      const name = i === 0 ? "CreateJobPosting" : "UpdateJobPosting"
+      return [
+        [name, schema, "status", ["draft", "published", "unlisted", "archived", "cancelled", "deleted"]],
+        [name, schema, "workplace_type", ["onsite", "remote", "hybrid"]],
+        [name, schema, "schedule_type", ["full_time", "part_time"]],
+        [name, schema, "salary_format", ["fixed_amount", "range"]],
+        [name, schema, "salary_period", ["annual", "monthly", "daily"]],
+        [name, schema, "contract_type", ContractType.values],
+        [name, schema, "category", JobPostingCategory.values],
+        ...["cv", "cover_letter", "phone", "photo", "personal_url"].map((kind) =>
+          [name, schema, `${kind}_requirement`, requirement] as const
+        )
+      ] as const
+    })
+  ]
+  for (const [name, schema, field, values] of cases) {
+    it(`${name}.${field}`, () => {
+      expect([...literalsOf(schema, field)].sort()).toEqual([...values].sort())
+    })
+  }
+
+  it("the job posting enums with many values have the spec's counts", () => {
+    expect(literalsOf(CreateJobPosting, "contract_type")).toHaveLength(32)
+    expect(literalsOf(CreateJobPosting, "category")).toHaveLength(19)
+  })
 })
 
 describe("createMessageFormData", () => {

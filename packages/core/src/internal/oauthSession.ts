@@ -80,8 +80,18 @@ const tokensFromResponse = (response: OAuth.TokenResponse, previous: Tokens, now
 const reauthorize = "Authorize the application again (OAuth.authorizationUrl, then OAuth.exchangeCode) " +
   "and use the new refresh token."
 
-/** What a failed refresh means for the user; `terminal` when the same refresh token will never work. */
-const toAuthError = (error: OAuth.OAuthError | AuthError): { readonly error: AuthError; readonly terminal: boolean } => {
+/** Factorial's documented refresh token lifetime: past it, a refusal means the token expired. */
+const refreshTokenLifetime = Duration.weeks(1)
+
+/**
+ * What a failed refresh means for the user; `terminal` when the same refresh token will never work. The
+ * server's `invalid_grant` does not say why; the token's age does (`createdAt` is when it was issued).
+ */
+const toAuthError = (
+  error: OAuth.OAuthError | AuthError,
+  tokens: Tokens,
+  nowMillis: number
+): { readonly error: AuthError; readonly terminal: boolean } => {
   if (error._tag === "AuthError") return { error, terminal: true }
   if (error.reason !== "ErrorResponse" || error.error === undefined) {
     return {
@@ -94,11 +104,14 @@ const toAuthError = (error: OAuth.OAuthError | AuthError): { readonly error: Aut
   }
   const said = `${error.error}${error.errorDescription === undefined ? "" : `: ${error.errorDescription}`}`
   if (error.error === "invalid_grant") {
-    const expired = /expired/i.test(error.errorDescription ?? "")
+    const expired = tokens.createdAt !== undefined &&
+      nowMillis >= tokens.createdAt * 1000 + Duration.toMillis(refreshTokenLifetime)
     return {
       error: new AuthError({
         reason: expired ? "RefreshTokenExpired" : "InvalidGrant",
-        message: `The OAuth refresh token was refused (${said}): it expired, was revoked or was already used. ${reauthorize}`
+        message: expired
+          ? `The OAuth refresh token has expired (${said}). ${reauthorize}`
+          : `The OAuth refresh token was refused (${said}): it was revoked, already used or has expired. ${reauthorize}`
       }),
       terminal: true
     }
@@ -201,8 +214,10 @@ const start = (
     const persist = (current: State): Effect.Effect<State, AuthError> => {
       if (current.saved || settings.store === undefined) return Effect.succeed({ ...current, saved: true })
       return settings.store.save(toStored(current.tokens)).pipe(
-        Effect.mapError(storeFailed("The OAuth tokens were refreshed but could not be saved; the next request retries")),
-        Effect.zipRight(Ref.updateAndGet(state, (s) => (s.generation === current.generation ? { ...s, saved: true } : s)))
+        Effect.mapError(storeFailed("The refreshed OAuth tokens could not be saved; the next request retries")),
+        Effect.zipRight(
+          Ref.updateAndGet(state, (s) => (s.generation === current.generation ? { ...s, saved: true } : s))
+        )
       )
     }
 
@@ -236,7 +251,7 @@ const start = (
       }).pipe(
         Effect.provideService(HttpClient.HttpClient, http),
         Effect.catchAll((failure) => {
-          const { error, terminal } = toAuthError(failure)
+          const { error, terminal } = toAuthError(failure, current.tokens, now)
           const remember = terminal
             ? Ref.update(state, (s) => (s.generation === current.generation ? { ...s, dead: error } : s))
             : Effect.void
@@ -274,9 +289,8 @@ const start = (
         if (!stale(current)) return yield* persist(current)
         const before = current.tokens.accessToken
         current = yield* adoptFromStore(current)
-        if (current.generation !== seen && isFresh(current.tokens, now) && !sameSecret(current.tokens.accessToken, before)) {
-          return current
-        }
+        const adopted = current.generation !== seen && !sameSecret(current.tokens.accessToken, before)
+        if (adopted && isFresh(current.tokens, now)) return current
         if (current.dead !== undefined) return yield* Effect.fail(current.dead)
         return yield* refreshNow(current, now)
       })
@@ -332,7 +346,9 @@ const start = (
   })
 
 /** `FactorialAuth.oauth` without the wrapping. */
-export const fromOptions = (options: OAuthOptions): Effect.Effect<Session, ConfigError.ConfigError, HttpClient.HttpClient> =>
+export const fromOptions = (
+  options: OAuthOptions
+): Effect.Effect<Session, ConfigError.ConfigError, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const settings = yield* checkSettings(options, options.store, "baseUrl")
     const refreshToken = toRedacted(options.refreshToken)

@@ -1,0 +1,985 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import { afterAll, describe, expect, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import {
+  AuthError,
+  FactorialAuth,
+  FactorialClient,
+  OAuth,
+  OAuthError,
+  StoredTokens,
+  TokenResponse,
+  TokenStore,
+  TokenStoreError
+} from "../src/index.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// A fake Factorial: the OAuth token and revoke endpoints (authorization_code and refresh_token grants, rotation,
+// single-use codes, expiry, RFC 6749 errors) and an API that accepts only live access tokens.
+// ---------------------------------------------------------------------------------------------------------------
+
+const BASE = "https://api.example.test"
+const CLIENT_ID = "client-id-abc"
+const CLIENT_SECRET = "client-SECRET-5f1d"
+const REDIRECT = "http://127.0.0.1:8400/callback"
+const NOW = Date.parse("2026-05-04T09:00:00Z")
+
+interface FakeOptions {
+  /** Access token lifetime in seconds. */
+  readonly accessLifetime?: number
+  /** Refresh token lifetime in seconds. */
+  readonly refreshLifetime?: number
+  /** Seconds added to `created_at` (a server clock that is off). */
+  readonly createdAtSkew?: number
+  /** Put the submitted secrets in error bodies, next to the RFC fields (a hostile server). */
+  readonly echoSecrets?: boolean
+}
+
+interface TokenCall {
+  readonly path: string
+  readonly contentType: string
+  readonly form: Record<string, string>
+}
+
+interface ApiCall {
+  readonly path: string
+  readonly authorization: string | undefined
+}
+
+const makeFake = (options: FakeOptions = {}) =>
+  Effect.gen(function*() {
+    const accessLifetime = options.accessLifetime ?? 3600
+    const refreshLifetime = options.refreshLifetime ?? 7 * 24 * 3600
+    let counter = 0
+    const codes = new Map<string, { redirectUri: string; used: boolean; expiresAt: number }>()
+    const refreshTokens = new Map<string, { active: boolean; expiresAt: number }>()
+    const accessTokens = new Map<string, { active: boolean; expiresAt: number }>()
+    const tokenCalls: Array<TokenCall> = []
+    const apiCalls: Array<ApiCall> = []
+    const control = {
+      /** Runs before an API request is answered (to hold it). */
+      beforeApi: (_call: ApiCall): Effect.Effect<void> => Effect.void,
+      /** Answers every API request with 401. */
+      apiAlwaysRejects: false,
+      /** Answers token requests with this status and an HTML body. */
+      tokenOutage: undefined as number | undefined
+    }
+
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
+
+    const oauthError = (status: number, error: string, description: string, form: Record<string, string>) =>
+      json({
+        error,
+        error_description: description,
+        ...(options.echoSecrets ? { debug: form, state: form["refresh_token"] ?? form["code"] } : {})
+      }, status)
+
+    const issue = (nowMillis: number, scope = OAuth.atsScope) => {
+      counter += 1
+      const access = `access-SECRET-${counter}`
+      const refresh = `refresh-SECRET-${counter}`
+      accessTokens.set(access, { active: true, expiresAt: nowMillis + accessLifetime * 1000 })
+      refreshTokens.set(refresh, { active: true, expiresAt: nowMillis + refreshLifetime * 1000 })
+      return {
+        access_token: access,
+        token_type: "Bearer",
+        expires_in: accessLifetime,
+        refresh_token: refresh,
+        scope,
+        created_at: Math.floor(nowMillis / 1000) + (options.createdAtSkew ?? 0)
+      }
+    }
+
+    const tokenEndpoint = (call: TokenCall, nowMillis: number): Response => {
+      const { form } = call
+      if (control.tokenOutage !== undefined) {
+        return new Response("<html>upstream unavailable</html>", { status: control.tokenOutage })
+      }
+      if (call.contentType !== "application/x-www-form-urlencoded") {
+        return oauthError(400, "invalid_request", "The body must be form-encoded.", form)
+      }
+      if (form["client_id"] !== CLIENT_ID || form["client_secret"] !== CLIENT_SECRET) {
+        return oauthError(401, "invalid_client", "Unknown client or wrong secret.", form)
+      }
+      if (call.path === "/oauth/revoke") {
+        const token = form["token"] ?? ""
+        const record = accessTokens.get(token) ?? refreshTokens.get(token)
+        if (record) record.active = false
+        return json({})
+      }
+      switch (form["grant_type"]) {
+        case "authorization_code": {
+          const code = codes.get(form["code"] ?? "")
+          if (!code || code.used || code.expiresAt <= nowMillis || code.redirectUri !== form["redirect_uri"]) {
+            return oauthError(400, "invalid_grant", "The authorization code is not valid.", form)
+          }
+          code.used = true
+          return json(issue(nowMillis))
+        }
+        case "refresh_token": {
+          const token = refreshTokens.get(form["refresh_token"] ?? "")
+          if (!token || !token.active || token.expiresAt <= nowMillis) {
+            return oauthError(400, "invalid_grant", "The refresh token is not valid.", form)
+          }
+          // Rotation: the refresh token works once.
+          token.active = false
+          return json(issue(nowMillis))
+        }
+        case undefined:
+          return oauthError(400, "invalid_request", "grant_type is missing.", form)
+        default:
+          return oauthError(400, "unsupported_grant_type", "This grant type is not supported.", form)
+      }
+    }
+
+    const api = (call: ApiCall, nowMillis: number): Response => {
+      const token = call.authorization?.startsWith("Bearer ") ? call.authorization.slice(7) : undefined
+      const record = token === undefined ? undefined : accessTokens.get(token)
+      if (control.apiAlwaysRejects || !record || !record.active || record.expiresAt <= nowMillis) {
+        return json({ errors: null }, 401)
+      }
+      return json({ ok: true })
+    }
+
+    const http = HttpClient.make((request, url) =>
+      Effect.gen(function*() {
+        const nowMillis = yield* Clock.currentTimeMillis
+        if (url.pathname.startsWith("/oauth/")) {
+          const body = request.body
+          const text = body._tag === "Uint8Array" ? new TextDecoder().decode(body.body) : ""
+          const call: TokenCall = {
+            path: url.pathname,
+            contentType: body._tag === "Uint8Array" ? body.contentType : "",
+            form: Object.fromEntries(new URLSearchParams(text))
+          }
+          tokenCalls.push(call)
+          const response = request.method === "POST"
+            ? tokenEndpoint(call, nowMillis)
+            : new Response(null, { status: 405 })
+          return HttpClientResponse.fromWeb(request, response)
+        }
+        const call: ApiCall = { path: url.pathname, authorization: request.headers["authorization"] }
+        apiCalls.push(call)
+        yield* control.beforeApi(call)
+        return HttpClientResponse.fromWeb(request, api(call, yield* Clock.currentTimeMillis))
+      })
+    )
+
+    return {
+      http,
+      tokenCalls,
+      apiCalls,
+      control,
+      /** A code as the authorize page would hand out. */
+      issueCode: (redirectUri = REDIRECT) =>
+        Effect.map(Clock.currentTimeMillis, (nowMillis) => {
+          counter += 1
+          const code = `code-SECRET-${counter}`
+          codes.set(code, { redirectUri, used: false, expiresAt: nowMillis + 600_000 })
+          return code
+        }),
+      /** Tokens as a finished authorization would hold them. */
+      issueTokens: Effect.map(Clock.currentTimeMillis, (nowMillis) => issue(nowMillis)),
+      revokeServerSide: (token: string) => {
+        const record = accessTokens.get(token) ?? refreshTokens.get(token)
+        if (record) record.active = false
+      },
+      refreshCalls: () => tokenCalls.filter((call) => call.form["grant_type"] === "refresh_token")
+    }
+  })
+
+type Fake = Effect.Effect.Success<ReturnType<typeof makeFake>>
+
+const credentials = { clientId: CLIENT_ID, clientSecret: Redacted.make(CLIENT_SECRET), baseUrl: BASE }
+
+/** A client over the fake, authenticated by `auth`, without retries or rate limit. */
+const clientWith = (fake: Fake, auth: Effect.Effect<FactorialAuth.FactorialAuth, unknown, HttpClient.HttpClient>) =>
+  Effect.gen(function*() {
+    const built = yield* Effect.orDie(auth)
+    return yield* FactorialClient.make({ auth: built, baseUrl: BASE, retry: false, rateLimit: false }).pipe(
+      Effect.orDie
+    )
+  }).pipe(Effect.provideService(HttpClient.HttpClient, fake.http))
+
+const get = { method: "GET", path: ["ats", "candidates"] } as const
+
+/** `FactorialAuth.oauth` for the fake's application. */
+const oauthWith = (refreshToken: string, options: Partial<FactorialAuth.OAuthOptions> = {}) =>
+  FactorialAuth.oauth({ ...credentials, refreshToken, ...options })
+
+const atNow = TestClock.setTime(NOW)
+
+const scratch = mkdtempSync(join(tmpdir(), "effect-factorial-oauth-"))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+let fileCounter = 0
+const scratchFile = () => join(scratch, `tokens-${++fileCounter}.json`)
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("OAuth.authorizationUrl", () => {
+  it("points at <baseUrl>/oauth/authorize with the code flow parameters", () => {
+    const url = new URL(OAuth.authorizationUrl({
+      clientId: CLIENT_ID,
+      redirectUri: REDIRECT,
+      scope: OAuth.atsScope,
+      state: "state-123"
+    }))
+    expect(url.origin + url.pathname).toBe("https://api.factorialhr.com/oauth/authorize")
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT,
+      response_type: "code",
+      scope: "recruitment",
+      state: "state-123"
+    })
+  })
+
+  it("asks for a company token, joins scopes with spaces and honours the base URL", () => {
+    const url = new URL(OAuth.authorizationUrl({
+      clientId: CLIENT_ID,
+      redirectUri: REDIRECT,
+      scope: ["recruitment", "read"],
+      state: "s",
+      companyToken: true,
+      baseUrl: "http://127.0.0.1:9000/"
+    }))
+    expect(url.origin + url.pathname).toBe("http://127.0.0.1:9000/oauth/authorize")
+    expect(url.searchParams.get("scope")).toBe("recruitment read")
+    expect(url.searchParams.get("resource_owner_type")).toBe("company")
+    const plain = new URL(OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: "s" }))
+    expect(plain.searchParams.has("scope")).toBe(false)
+    expect(plain.searchParams.has("resource_owner_type")).toBe(false)
+  })
+})
+
+describe("OAuth.exchangeCode / refresh / revoke", () => {
+  it.effect("exchanges a code with a form-encoded POST to <baseUrl>/oauth/token and decodes the tokens", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const code = yield* fake.issueCode()
+      const tokens = yield* OAuth.exchangeCode({ ...credentials, code, redirectUri: REDIRECT }).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.http)
+      )
+      expect(tokens).toBeInstanceOf(TokenResponse)
+      expect(Redacted.value(tokens.access_token)).toBe("access-SECRET-2")
+      expect(Redacted.value(tokens.refresh_token!)).toBe("refresh-SECRET-2")
+      expect([tokens.token_type, tokens.expires_in, tokens.scope, tokens.created_at]).toEqual([
+        "Bearer",
+        3600,
+        "recruitment",
+        NOW / 1000
+      ])
+      expect(fake.tokenCalls).toEqual([{
+        path: "/oauth/token",
+        contentType: "application/x-www-form-urlencoded",
+        form: {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: REDIRECT
+        }
+      }])
+    }))
+
+  it.effect("a code works once, and only with its redirect URI", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const code = yield* fake.issueCode()
+      const exchange = (redirectUri: string) =>
+        OAuth.exchangeCode({ ...credentials, code, redirectUri }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      const wrongRedirect = yield* Effect.flip(exchange("http://127.0.0.1:1/elsewhere"))
+      yield* exchange(REDIRECT)
+      const reused = yield* Effect.flip(exchange(REDIRECT))
+      for (const error of [wrongRedirect, reused]) {
+        expect(error).toBeInstanceOf(OAuthError)
+        expect(error._tag === "OAuthError" && [error.operation, error.reason, error.status, error.error]).toEqual([
+          "exchangeCode",
+          "ErrorResponse",
+          400,
+          "invalid_grant"
+        ])
+      }
+      expect(reused.message).toBe(
+        "OAuth exchangeCode at https://api.example.test/oauth/token was refused (400 invalid_grant): " +
+          "The authorization code is not valid."
+      )
+    }))
+
+  it.effect("refresh rotates the refresh token: the new one works, the old one is refused", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const first = yield* fake.issueTokens
+      const refresh = (refreshToken: string) =>
+        OAuth.refresh({ ...credentials, refreshToken }).pipe(Effect.provideService(HttpClient.HttpClient, fake.http))
+      const second = yield* refresh(first.refresh_token)
+      expect(fake.tokenCalls[0]!.form).toEqual({
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        grant_type: "refresh_token",
+        refresh_token: first.refresh_token
+      })
+      const old = yield* Effect.flip(refresh(first.refresh_token))
+      expect(old._tag === "OAuthError" && old.error).toBe("invalid_grant")
+      const third = yield* refresh(Redacted.value(second.refresh_token!))
+      expect(Redacted.value(third.access_token)).toBe("access-SECRET-3")
+    }))
+
+  it.effect("revoke posts the token to <baseUrl>/oauth/revoke; the revoked refresh token is refused", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const tokens = yield* fake.issueTokens
+      yield* OAuth.revoke({ ...credentials, token: tokens.refresh_token, tokenTypeHint: "refresh_token" }).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.http)
+      )
+      expect(fake.tokenCalls[0]).toEqual({
+        path: "/oauth/revoke",
+        contentType: "application/x-www-form-urlencoded",
+        form: {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          token: tokens.refresh_token,
+          token_type_hint: "refresh_token"
+        }
+      })
+      const refused = yield* Effect.flip(
+        OAuth.refresh({ ...credentials, refreshToken: tokens.refresh_token }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      )
+      expect(refused._tag === "OAuthError" && refused.error).toBe("invalid_grant")
+    }))
+
+  it.effect("a wrong client secret is invalid_client (401)", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const tokens = yield* fake.issueTokens
+      const error = yield* Effect.flip(
+        OAuth.refresh({ ...credentials, clientSecret: "wrong", refreshToken: tokens.refresh_token }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      )
+      expect(error._tag === "OAuthError" && [error.status, error.error]).toEqual([401, "invalid_client"])
+    }))
+
+  it.effect("keeps only the RFC 6749 fields of an error body", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake({ echoSecrets: true })
+      const error = yield* Effect.flip(
+        OAuth.refresh({ ...credentials, refreshToken: "refresh-SECRET-unknown" }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      )
+      if (!(error instanceof OAuthError)) return expect.fail(`expected an OAuthError, got ${error._tag}`)
+      const { detail, errorDescription, operation, reason, status, url } = error
+      expect({ operation, url, reason, status, error: error.error, errorDescription, detail }).toEqual({
+        operation: "refresh",
+        url: "https://api.example.test/oauth/token",
+        reason: "ErrorResponse",
+        status: 400,
+        error: "invalid_grant",
+        errorDescription: "The refresh token is not valid.",
+        detail: undefined
+      })
+      for (const rendering of renderings(error)) {
+        expect(rendering).not.toContain("SECRET")
+      }
+    }))
+
+  it.effect("a non-JSON refusal keeps the status; a 2xx body that is not a token response names fields only", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      fake.control.tokenOutage = 503
+      const outage = yield* Effect.flip(
+        OAuth.refresh({ ...credentials, refreshToken: "r" }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      )
+      expect(outage._tag === "OAuthError" && [outage.reason, outage.status, outage.error]).toEqual([
+        "ErrorResponse",
+        503,
+        undefined
+      ])
+      const odd = HttpClient.make((request) =>
+        Effect.succeed(HttpClientResponse.fromWeb(
+          request,
+          new Response(JSON.stringify({ access_token: 42, refresh_token: "refresh-SECRET-odd" }), { status: 200 })
+        ))
+      )
+      const invalid = yield* Effect.flip(
+        OAuth.refresh({ ...credentials, refreshToken: "r" }).pipe(Effect.provideService(HttpClient.HttpClient, odd))
+      )
+      expect(invalid._tag === "OAuthError" && [invalid.reason, invalid.detail]).toEqual([
+        "InvalidResponse",
+        "missing or invalid: access_token"
+      ])
+      for (const rendering of renderings(invalid)) {
+        expect(rendering).not.toContain("SECRET")
+      }
+    }))
+})
+
+describe("credentials go over https only (http to loopback hosts is fine)", () => {
+  it.effect("the helpers refuse a plain-http remote host before sending anything", () =>
+    Effect.gen(function*() {
+      const fake = yield* makeFake()
+      const provide = Effect.provideService(HttpClient.HttpClient, fake.http)
+      for (const baseUrl of ["http://api.example.test", "http://10.0.0.8:8080", "ftp://api.example.test"]) {
+        const refresh = yield* Effect.flip(provide(OAuth.refresh({ ...credentials, baseUrl, refreshToken: "r" })))
+        const exchange = yield* Effect.flip(
+          provide(OAuth.exchangeCode({ ...credentials, baseUrl, code: "c", redirectUri: REDIRECT }))
+        )
+        const revoke = yield* Effect.flip(provide(OAuth.revoke({ ...credentials, baseUrl, token: "t" })))
+        for (const error of [refresh, exchange, revoke]) {
+          expect(error).toBeInstanceOf(AuthError)
+          expect(error._tag === "AuthError" && error.reason).toBe("InsecureTransport")
+        }
+      }
+      expect(fake.tokenCalls).toHaveLength(0)
+    }))
+
+  it.effect("localhost, 127.0.0.1 and ::1 may use http", () =>
+    Effect.gen(function*() {
+      const urls: Array<string> = []
+      const recording = HttpClient.make((request, url) => {
+        urls.push(url.toString())
+        return Effect.succeed(HttpClientResponse.fromWeb(request, new Response("{}", { status: 200 })))
+      })
+      for (const baseUrl of ["http://localhost:3000", "http://127.0.0.1:8080", "http://[::1]:8080"]) {
+        yield* OAuth.revoke({ ...credentials, baseUrl, token: "t" }).pipe(
+          Effect.provideService(HttpClient.HttpClient, recording)
+        )
+      }
+      expect(urls).toEqual([
+        "http://localhost:3000/oauth/revoke",
+        "http://127.0.0.1:8080/oauth/revoke",
+        "http://[::1]:8080/oauth/revoke"
+      ])
+    }))
+
+  it.effect("FactorialAuth.oauth and oauthFromStore fail with a ConfigError for a plain-http remote host", () =>
+    Effect.gen(function*() {
+      const fake = yield* makeFake()
+      const provide = Effect.provideService(HttpClient.HttpClient, fake.http)
+      const direct = yield* Effect.flip(
+        provide(FactorialAuth.oauth({ ...credentials, baseUrl: "http://api.example.test", refreshToken: "r" }))
+      )
+      expect(direct._op === "InvalidData" && direct.path).toEqual(["baseUrl"])
+      expect(String(direct)).toContain("plain http")
+      const store = yield* TokenStore.memory(
+        new StoredTokens({
+          refreshToken: Redacted.make("r"),
+          clientId: CLIENT_ID,
+          clientSecret: Redacted.make(CLIENT_SECRET),
+          baseUrl: "http://api.example.test"
+        })
+      )
+      const fromStore = yield* Effect.flip(provide(FactorialAuth.oauthFromStore(store)))
+      expect(fromStore._tag === "ConfigError" && fromStore._op === "InvalidData" && fromStore.path).toEqual([
+        "target_url"
+      ])
+      expect(fake.tokenCalls).toHaveLength(0)
+    }))
+})
+
+describe("FactorialAuth.oauth", () => {
+  it.effect("without an access token, the first request refreshes and sends the new token", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls().map((call) => call.form["refresh_token"])).toEqual([initial.refresh_token])
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual(["Bearer access-SECRET-2"])
+    }))
+
+  it.effect("50 concurrent requests with an expired token make exactly one token request", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(
+        fake,
+        FactorialAuth.oauth({
+          ...credentials,
+          refreshToken: initial.refresh_token,
+          accessToken: initial.access_token,
+          expiresAt: NOW + 3600_000
+        })
+      )
+      yield* TestClock.adjust("2 hours")
+      const results = yield* Effect.all(Array.from({ length: 50 }, () => client.raw(get)), { concurrency: "unbounded" })
+      expect(results).toHaveLength(50)
+      expect(fake.tokenCalls).toHaveLength(1)
+      expect(new Set(fake.apiCalls.map((call) => call.authorization))).toEqual(new Set(["Bearer access-SECRET-2"]))
+      expect(fake.apiCalls).toHaveLength(50)
+    }))
+
+  it.effect("refreshes ahead of expiry, from created_at + expires_in of the token response", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      // The server's clock is 10 minutes behind: its tokens expire 10 minutes earlier than local receipt suggests.
+      const fake = yield* makeFake({ createdAtSkew: -600 })
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+      yield* client.raw(get) // refresh #1 at NOW: created_at = NOW - 10 min, expires at NOW + 50 min
+      // 5-minute margin: refresh from NOW + 45 min on.
+      yield* TestClock.adjust("44 minutes")
+      yield* client.raw(get)
+      expect(fake.refreshCalls()).toHaveLength(1)
+      yield* TestClock.adjust("1 minute")
+      yield* client.raw(get)
+      expect(fake.refreshCalls()).toHaveLength(2)
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([
+        "Bearer access-SECRET-2",
+        "Bearer access-SECRET-2",
+        "Bearer access-SECRET-3"
+      ])
+    }))
+
+  it.effect("the margin is at most half the token lifetime (short-lived tokens are not refreshed on every call)", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake({ accessLifetime: 60 })
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+      yield* client.raw(get)
+      yield* TestClock.adjust("29 seconds")
+      yield* client.raw(get)
+      expect(fake.refreshCalls()).toHaveLength(1)
+      yield* TestClock.adjust("1 second")
+      yield* client.raw(get)
+      expect(fake.refreshCalls()).toHaveLength(2)
+    }))
+
+  it.effect("a 401 invalidates the token: one refresh, one replay", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(
+        fake,
+        FactorialAuth.oauth({ ...credentials, refreshToken: initial.refresh_token, accessToken: initial.access_token })
+      )
+      fake.revokeServerSide(initial.access_token)
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([
+        "Bearer access-SECRET-1",
+        "Bearer access-SECRET-2"
+      ])
+    }))
+
+  it.effect("a second 401 is returned as Unauthorized, after one refresh and one replay", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(
+        fake,
+        FactorialAuth.oauth({ ...credentials, refreshToken: initial.refresh_token, accessToken: initial.access_token })
+      )
+      fake.control.apiAlwaysRejects = true
+      const error = yield* Effect.flip(client.raw(get))
+      expect(error._tag).toBe("Unauthorized")
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(fake.apiCalls).toHaveLength(2)
+    }))
+
+  it.effect("a 401 on a token already replaced is answered with the newer token, not another refresh", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(
+        fake,
+        FactorialAuth.oauth({
+          ...credentials,
+          refreshToken: initial.refresh_token,
+          accessToken: initial.access_token,
+          // Refreshed from 10 s on (5-minute margin); the held request's 30 s timeout does not fire.
+          expiresAt: NOW + 310_000
+        })
+      )
+      // Hold the first request at the server while the token expires and another request refreshes it.
+      const held = yield* Deferred.make<void>()
+      const release = yield* Deferred.make<void>()
+      fake.control.beforeApi = (call) =>
+        call.authorization === "Bearer access-SECRET-1"
+          ? Effect.zipRight(Deferred.succeed(held, undefined), Deferred.await(release))
+          : Effect.void
+      const slow = yield* Effect.fork(client.raw(get))
+      yield* Deferred.await(held)
+      fake.revokeServerSide(initial.access_token)
+      yield* TestClock.adjust("10 seconds")
+      yield* client.raw(get)
+      yield* Deferred.succeed(release, undefined)
+      expect(yield* Fiber.join(slow)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([
+        "Bearer access-SECRET-1",
+        "Bearer access-SECRET-2",
+        "Bearer access-SECRET-2"
+      ])
+    }))
+
+  it.effect("a rotation is saved to the store before the new access token is used", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const events: Array<string> = []
+      const memory = yield* TokenStore.memory()
+      const store = TokenStore.make({
+        load: memory.load,
+        save: (tokens) =>
+          Effect.zipRight(
+            Effect.sync(() => events.push(`save ${Redacted.value(tokens.refreshToken)}`)),
+            memory.save(tokens)
+          )
+      })
+      fake.control.beforeApi = (call) => Effect.sync(() => events.push(`api ${call.authorization}`))
+      const client = yield* clientWith(
+        fake,
+        oauthWith(initial.refresh_token, { store })
+      )
+      yield* client.raw(get)
+      expect(events).toEqual(["save refresh-SECRET-2", "api Bearer access-SECRET-2"])
+      const saved = Option.getOrThrow(yield* memory.load)
+      expect(Redacted.value(saved.accessToken!)).toBe("access-SECRET-2")
+      expect([saved.clientId, Redacted.value(saved.clientSecret!), saved.baseUrl]).toEqual([
+        CLIENT_ID,
+        CLIENT_SECRET,
+        BASE
+      ])
+      expect([saved.createdAt, saved.expiresIn, saved.scope]).toEqual([NOW / 1000, 3600, "recruitment"])
+    }))
+
+  it.effect("with a file store, the file holds the new refresh token and the old one is refused afterwards", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const path = scratchFile()
+      const client = yield* clientWith(
+        fake,
+        FactorialAuth.oauth({ ...credentials, refreshToken: initial.refresh_token, store: TokenStore.file(path) })
+      )
+      yield* client.raw(get)
+      const file = JSON.parse(readFileSync(path, "utf8"))
+      expect(file.refresh_token).toBe("refresh-SECRET-2")
+      expect(file.access_token).toBe("access-SECRET-2")
+      const old = yield* Effect.flip(
+        OAuth.refresh({ ...credentials, refreshToken: initial.refresh_token }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      )
+      expect(old._tag === "OAuthError" && old.error).toBe("invalid_grant")
+    }))
+
+  it.effect("a store that cannot save fails the request and the save is retried before the token is used", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const memory = yield* TokenStore.memory()
+      let broken = true
+      const store = TokenStore.make({
+        load: memory.load,
+        save: (tokens) =>
+          broken
+            ? Effect.fail(new TokenStoreError({ operation: "save", store: "test", detail: "disk full" }))
+            : memory.save(tokens)
+      })
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token, { store }))
+      const error = yield* Effect.flip(client.raw(get))
+      expect(error._tag === "AuthError" && error.reason).toBe("RefreshFailed")
+      expect(fake.apiCalls).toHaveLength(0)
+      broken = false
+      yield* client.raw(get)
+      // No second refresh: the rotated tokens were kept in memory and saved now.
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(Redacted.value(Option.getOrThrow(yield* memory.load).refreshToken)).toBe("refresh-SECRET-2")
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual(["Bearer access-SECRET-2"])
+    }))
+
+  it.effect("a refused refresh token fails with AuthError InvalidGrant, once: no retry loop", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      fake.revokeServerSide(initial.refresh_token)
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+      const errors = yield* Effect.all([client.raw(get), client.raw(get), client.raw(get)].map(Effect.flip))
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(AuthError)
+        expect(error._tag === "AuthError" && error.reason).toBe("InvalidGrant")
+        expect(error.message).toContain("Authorize the application again")
+      }
+      expect(fake.tokenCalls).toHaveLength(1)
+      expect(fake.apiCalls).toHaveLength(0)
+    }))
+
+  it.effect("a refresh token past its lifetime fails with AuthError RefreshTokenExpired", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const store = yield* TokenStore.memory(
+        new StoredTokens({
+          refreshToken: Redacted.make(initial.refresh_token),
+          accessToken: Redacted.make(initial.access_token),
+          createdAt: initial.created_at,
+          expiresIn: initial.expires_in,
+          clientId: CLIENT_ID,
+          clientSecret: Redacted.make(CLIENT_SECRET),
+          baseUrl: BASE
+        })
+      )
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      yield* TestClock.adjust("8 days")
+      const error = yield* Effect.flip(client.raw(get))
+      expect(error._tag === "AuthError" && error.reason).toBe("RefreshTokenExpired")
+      expect(error.message).toContain("Authorize the application again")
+      expect(fake.refreshCalls()).toHaveLength(1)
+    }))
+
+  it.effect("a token endpoint outage is RefreshFailed, and the next request tries again", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+      fake.control.tokenOutage = 503
+      const error = yield* Effect.flip(client.raw(get))
+      expect(error._tag === "AuthError" && error.reason).toBe("RefreshFailed")
+      fake.control.tokenOutage = undefined
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(2)
+    }))
+
+  it.effect("adopts a newer rotation another process saved to the shared store instead of refreshing again", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const store = TokenStore.file(scratchFile())
+      const client = yield* clientWith(
+        fake,
+        FactorialAuth.oauth({
+          ...credentials,
+          refreshToken: initial.refresh_token,
+          accessToken: initial.access_token,
+          expiresAt: NOW + 3600_000,
+          store
+        })
+      )
+      // Another process sharing the file refreshes (the initial refresh token stops working) and saves.
+      yield* TestClock.adjust("50 minutes")
+      const other = yield* OAuth.refresh({ ...credentials, refreshToken: initial.refresh_token }).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.http)
+      )
+      yield* store.save(yield* StoredTokens.fromResponse(other, credentials))
+      // Within the margin of the initial token: this process renews from the store, without a refresh.
+      yield* TestClock.adjust("8 minutes")
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual(["Bearer access-SECRET-2"])
+    }))
+})
+
+describe("FactorialAuth.oauthFromStore", () => {
+  it.effect("resumes from a file in the Python library's format and saves rotations back in it", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const path = scratchFile()
+      writeFileSync(
+        path,
+        JSON.stringify({
+          refresh_token: initial.refresh_token,
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          access_token: initial.access_token,
+          created_at: "2026-05-04T09:00:00+00:00",
+          token_type: "Bearer",
+          target_url: BASE
+        })
+      )
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(TokenStore.file(path)))
+      yield* client.raw(get)
+      // No expires_in in a Python file: the token is used until the API refuses it.
+      expect(fake.tokenCalls).toHaveLength(0)
+      fake.revokeServerSide(initial.access_token)
+      yield* client.raw(get)
+      expect(fake.refreshCalls()).toHaveLength(1)
+      const file = JSON.parse(readFileSync(path, "utf8"))
+      expect(file).toEqual({
+        refresh_token: "refresh-SECRET-2",
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        access_token: "access-SECRET-2",
+        created_at: "2026-05-04T09:00:00+00:00",
+        token_type: "Bearer",
+        target_url: BASE,
+        expires_in: 3600,
+        scope: "recruitment"
+      })
+    }))
+
+  it.effect("an empty store, or one without client credentials, is MissingCredentials", () =>
+    Effect.gen(function*() {
+      const fake = yield* makeFake()
+      const provide = Effect.provideService(HttpClient.HttpClient, fake.http)
+      const empty = yield* Effect.flip(provide(FactorialAuth.oauthFromStore(yield* TokenStore.memory())))
+      expect(empty._tag === "AuthError" && empty.reason).toBe("MissingCredentials")
+      const anonymous = yield* TokenStore.memory(new StoredTokens({ refreshToken: Redacted.make("r") }))
+      const noClient = yield* Effect.flip(provide(FactorialAuth.oauthFromStore(anonymous)))
+      expect(noClient._tag === "AuthError" && noClient.reason).toBe("MissingCredentials")
+      const given = yield* provide(
+        FactorialAuth.oauthFromStore(anonymous, { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: BASE })
+      )
+      expect(given.kind).toBe("OAuth")
+    }))
+
+  it.effect("the store can come from the TokenStore service", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const tokens = new StoredTokens({
+        refreshToken: Redacted.make(initial.refresh_token),
+        clientId: CLIENT_ID,
+        clientSecret: Redacted.make(CLIENT_SECRET),
+        baseUrl: BASE
+      })
+      const client = yield* clientWith(
+        fake,
+        Effect.flatMap(TokenStore, (store) => FactorialAuth.oauthFromStore(store)).pipe(
+          Effect.provide(TokenStore.layerMemory(tokens))
+        )
+      )
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+    }))
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const SECRETS = [CLIENT_SECRET, "access-SECRET", "refresh-SECRET", "code-SECRET"]
+
+const renderings = (value: unknown): Array<string> => [
+  String(value),
+  JSON.stringify(value) ?? "",
+  value instanceof Error ? value.message : "",
+  value instanceof Error ? value.stack ?? "" : "",
+  Cause.pretty(Cause.fail(value)),
+  Cause.pretty(Cause.die(value))
+]
+
+const expectNoSecret = (text: string) => {
+  for (const secret of SECRETS) expect(text).not.toContain(secret)
+}
+
+describe("secrets stay out of renderings, logs and spans", () => {
+  it.effect("errors, token responses, stored tokens and the auth value print no secret", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake({ echoSecrets: true })
+      const provide = Effect.provideService(HttpClient.HttpClient, fake.http)
+      const code = yield* fake.issueCode()
+      const tokens = yield* provide(OAuth.exchangeCode({ ...credentials, code, redirectUri: REDIRECT }))
+      const reused = yield* Effect.flip(provide(OAuth.exchangeCode({ ...credentials, code, redirectUri: REDIRECT })))
+      const stored = yield* StoredTokens.fromResponse(tokens, credentials)
+      const auth = yield* provide(
+        FactorialAuth.oauth({ ...credentials, refreshToken: "refresh-SECRET-gone", accessToken: "access-SECRET-x" })
+      )
+      const client = yield* clientWith(fake, Effect.succeed(auth))
+      const authError = yield* Effect.flip(client.raw(get)) // 401, then the refresh is refused
+      expect(authError._tag).toBe("AuthError")
+      const insecure = yield* Effect.flip(
+        provide(OAuth.refresh({ ...credentials, baseUrl: "http://evil.test", refreshToken: "refresh-SECRET-y" }))
+      )
+      for (const value of [tokens, reused, stored, auth, authError, insecure]) {
+        for (const rendering of renderings(value)) expectNoSecret(rendering)
+      }
+    }))
+
+  it.effect("logs (debug included) and spans of a refresh, a failed refresh and an exchange", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const lines: Array<string> = []
+      const logger = Logger.replace(
+        Logger.defaultLogger,
+        Logger.map(Logger.logfmtLogger, (line) => {
+          lines.push(line)
+        })
+      )
+      const spans: Array<Tracer.Span> = []
+      const native = yield* Effect.tracer
+      const tracer = Tracer.make({
+        span: (...args) => {
+          const span = native.span(...args)
+          spans.push(span)
+          return span
+        },
+        context: native.context
+      })
+      const fake = yield* makeFake({ echoSecrets: true })
+      const initial = yield* fake.issueTokens
+      const program = Effect.gen(function*() {
+        const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+        yield* client.raw(get)
+        fake.control.apiAlwaysRejects = true
+        fake.revokeServerSide("refresh-SECRET-2")
+        yield* client.raw(get).pipe(Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)), Effect.exit)
+        const code = yield* fake.issueCode()
+        yield* OAuth.exchangeCode({ ...credentials, code, redirectUri: REDIRECT }).pipe(
+          Effect.provideService(HttpClient.HttpClient, fake.http)
+        )
+      })
+      yield* program.pipe(
+        Effect.withTracer(tracer),
+        Logger.withMinimumLogLevel(LogLevel.Debug),
+        Effect.provide(logger)
+      )
+      expect(lines.join("\n")).toContain("OAuth access token refreshed")
+      expect(lines.join("\n")).toContain("AuthError: The OAuth refresh token was refused")
+      expectNoSecret(lines.join("\n"))
+      expect(spans.map((span) => span.name)).toEqual(
+        expect.arrayContaining(["OAuth.refresh", "OAuth.exchangeCode", "http.client POST", "http.client GET"])
+      )
+      for (const span of spans) {
+        expectNoSecret(JSON.stringify(Array.from(span.attributes.entries())))
+        if (span.status._tag === "Ended") {
+          expectNoSecret(Exit.match(span.status.exit, { onSuccess: () => "", onFailure: Cause.pretty }))
+        }
+      }
+    }))
+})
