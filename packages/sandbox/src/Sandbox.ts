@@ -31,9 +31,11 @@ import { notFound } from "./internal/apiError.js"
 import * as Config from "./internal/config.js"
 import { gate } from "./internal/gate.js"
 import * as InProcess from "./internal/inProcess.js"
+import { routesBeside } from "./internal/oauthRoutes.js"
 import * as Render from "./internal/render.js"
 import { router } from "./internal/routes.js"
 import * as SandboxAuth from "./SandboxAuth.js"
+import { SandboxOAuth } from "./SandboxOAuth.js"
 import { type DropConnection, SandboxServer } from "./SandboxServer.js"
 import { SandboxState } from "./SandboxState.js"
 
@@ -79,8 +81,14 @@ export interface Options {
   /** Injected faults and latency. Default none. */
   readonly faults?: Faults.Options | undefined
   /**
-   * More routes served beside the ATS ones, on the same state and auth (e.g. an OAuth token endpoint). Paths outside
-   * `/api/` are not authenticated by the sandbox; faults and latency apply to them too.
+   * The OAuth authorization server (`/oauth/authorize`, `/oauth/token`, `/oauth/revoke`): applications, token
+   * lifetimes. Default: `sandbox-client` / `sandbox-secret`, access tokens for 1 hour, refresh tokens for 1 week.
+   */
+  readonly oauth?: SandboxOAuth.Options | undefined
+  /**
+   * More routes served beside the ATS and OAuth ones, on the same state and auth. Paths outside `/api/` are not
+   * authenticated by the sandbox; faults and latency apply to them too. A route here replaces the built-in OAuth
+   * route of the same method and path.
    */
   readonly routes?: HttpRouter.HttpRouter<never, SandboxState | SandboxAuth.SandboxAuth> | undefined
 }
@@ -105,8 +113,9 @@ export interface ServerOptions extends Options {
 export const inProcessUrl = "http://localhost"
 
 /**
- * The sandbox as an `HttpApp`: every ATS route behind latency, faults, authentication and rate limits. Build it
- * once per sandbox (it holds the fault sequence and rate-limit counters).
+ * The sandbox as an `HttpApp`: every ATS route, and the OAuth endpoints of the `SandboxOAuth` in context (404
+ * without one), behind latency, faults, authentication and rate limits. Build it once per sandbox (it holds the
+ * fault sequence and rate-limit counters).
  *
  * @since 0.1.0
  */
@@ -116,7 +125,8 @@ export const makeApp = (
   Effect.gen(function*() {
     const config = Config.resolve(options)
     // Built once: `toHttpApp` compiles the route table.
-    const all = options.routes === undefined ? router : HttpRouter.concat(router, options.routes)
+    const oauth = HttpRouter.concat(router, routesBeside(options.routes))
+    const all = options.routes === undefined ? oauth : HttpRouter.concat(oauth, options.routes)
     const routes = (yield* HttpRouter.toHttpApp(all)).pipe(
       Effect.catchTag("RouteNotFound", (e) =>
         Effect.succeed(Render.error({ version: /^\/api\/([^/?]+)\//.exec(e.request.url)?.[1] ?? "" }, notFound("Route"))))
@@ -125,17 +135,22 @@ export const makeApp = (
   })
 
 /**
- * The state and the credential check built from the options.
+ * The state, the OAuth authorization server and the credential check (the fixed keys and tokens, plus the access
+ * tokens the authorization server issued) built from the options.
  *
  * @since 0.1.0
  */
-export const layerState = (options: Options = {}): Layer.Layer<SandboxState | SandboxAuth.SandboxAuth> =>
+export const layerState = (
+  options: Options = {}
+): Layer.Layer<SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth> =>
   Layer.merge(
     SandboxState.layer({
       bigIds: options.bigIds,
       seed: { seed: options.seed, candidates: options.size, jobPostings: options.jobPostings, now: options.now }
     }),
-    SandboxAuth.SandboxAuth.layer({ apiKeys: options.apiKeys, tokens: options.tokens })
+    SandboxOAuth.layerAuth({ apiKeys: options.apiKeys, tokens: options.tokens }).pipe(
+      Layer.provideMerge(SandboxOAuth.layer(options.oauth))
+    )
   )
 
 const credentials = (options: Options) => ({
@@ -144,8 +159,8 @@ const credentials = (options: Options) => ({
 })
 
 /**
- * Serves the sandbox over HTTP with Node, on the state and auth in context, for as long as the layer's scope
- * lives. A dropped-connection fault destroys the socket.
+ * Serves the sandbox over HTTP with Node, on the state and auth in context (and its `SandboxOAuth`, if any), for
+ * as long as the layer's scope lives. A dropped-connection fault destroys the socket.
  *
  * @since 0.1.0
  */
@@ -177,17 +192,19 @@ export const serve = (
 
 /**
  * A sandbox served over HTTP on 127.0.0.1 (a free port unless `port` is given), with its own state: the URL is in
- * `SandboxServer`, the records in `SandboxState`. The server stops when the layer's scope closes.
+ * `SandboxServer`, the records in `SandboxState`, the OAuth authorization server in `SandboxOAuth`. The server stops
+ * when the layer's scope closes.
  *
  * @since 0.1.0
  */
 export const layerServer = (
   options: ServerOptions = {}
-): Layer.Layer<SandboxServer | SandboxState | SandboxAuth.SandboxAuth, ServeError> =>
+): Layer.Layer<SandboxServer | SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth, ServeError> =>
   serve(options).pipe(Layer.provideMerge(layerState(options)))
 
 /**
- * An in-process `HttpClient` answering from the sandbox app on the state and auth in context, without a socket.
+ * An in-process `HttpClient` answering from the sandbox app on the state and auth in context (and its `SandboxOAuth`,
+ * if any), without a socket.
  * `SandboxServer.url` is `http://localhost`: the client ignores the host, and `localhost` is a host the SDK's client
  * accepts over plain http.
  *
@@ -212,5 +229,5 @@ export const client = (
  */
 export const layerClient = (
   options: Options = {}
-): Layer.Layer<HttpClient.HttpClient | SandboxServer | SandboxState | SandboxAuth.SandboxAuth> =>
+): Layer.Layer<HttpClient.HttpClient | SandboxServer | SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth> =>
   client(options).pipe(Layer.provideMerge(layerState(options)))

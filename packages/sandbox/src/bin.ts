@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import { parseArgs } from "node:util"
 import * as Faults from "./Faults.js"
 import * as Sandbox from "./Sandbox.js"
+import { SandboxOAuth } from "./SandboxOAuth.js"
 import { SandboxServer } from "./SandboxServer.js"
 import { SandboxState } from "./SandboxState.js"
 
@@ -36,6 +37,12 @@ const usage = `Usage: pnpm sandbox [options]
   --omit-nulls               leave out null fields instead of sending them
   --null-meta-limit          send meta.limit as null
   --optional-last-per-conversation   do not require last_per_conversation on GET messages
+  --client-id <id>           OAuth client id (default sandbox-client)
+  --client-secret <secret>   OAuth client secret (default sandbox-secret)
+  --refresh-token <token>    a refresh token the client holds from the start, usable once; repeatable
+                             (default sandbox-refresh-token)
+  --access-token-lifetime <s>    seconds an OAuth access token works (default 3600)
+  --refresh-token-lifetime <s>   seconds an unused OAuth refresh token works (default 604800, a week)
 `
 
 const { values } = parseArgs({
@@ -60,6 +67,11 @@ const { values } = parseArgs({
     "omit-nulls": { type: "boolean", default: false },
     "null-meta-limit": { type: "boolean", default: false },
     "optional-last-per-conversation": { type: "boolean", default: false },
+    "client-id": { type: "string" },
+    "client-secret": { type: "string" },
+    "refresh-token": { type: "string", multiple: true },
+    "access-token-lifetime": { type: "string" },
+    "refresh-token-lifetime": { type: "string" },
     help: { type: "boolean", short: "h", default: false }
   }
 })
@@ -96,6 +108,10 @@ for (const kind of kinds ?? []) {
 const rate = number("fault-rate", values["fault-rate"]) ?? 0
 const posts = number("posts-per-minute", values["posts-per-minute"])
 const stall = number("stall", values.stall)
+const seconds = (name: string) => {
+  const n = number(name, values[name as "access-token-lifetime" | "refresh-token-lifetime"])
+  return n === undefined ? undefined : Duration.seconds(n)
+}
 
 const options: Sandbox.ServerOptions = {
   port: number("port", values.port),
@@ -122,15 +138,33 @@ const options: Sandbox.ServerOptions = {
     stall: stall === undefined ? undefined : Duration.millis(stall),
     latency: latency(),
     writeThenFail: number("write-then-fail", values["write-then-fail"])
+  },
+  oauth: {
+    clients: [{
+      id: values["client-id"] ?? SandboxOAuth.defaultClientId,
+      secret: values["client-secret"] ?? SandboxOAuth.defaultClientSecret
+    }],
+    refreshTokens: values["refresh-token"] ?? [SandboxOAuth.defaultRefreshToken],
+    accessTokenLifetime: seconds("access-token-lifetime"),
+    refreshTokenLifetime: seconds("refresh-token-lifetime")
   }
 }
 
 const main = Effect.gen(function*() {
   const server = yield* SandboxServer
   const state = yield* SandboxState
+  const oauth = yield* SandboxOAuth
+  const [client] = oauth.clients
   yield* Console.log(
     `Factorial sandbox listening on ${server.url} (${state.count("candidates")} candidates) — ` +
       `use x-api-key: ${server.apiKey} or Authorization: Bearer ${server.token}`
+  )
+  yield* Console.log(
+    `OAuth: client_id ${client?.id} client_secret ${client?.secret}, ` +
+      `refresh token ${options.oauth?.refreshTokens?.join(", ") ?? "none"} (each works once); ` +
+      `${server.url}/oauth/authorize approves at once, then ${server.url}/oauth/token; ` +
+      `access tokens last ${Duration.toSeconds(oauth.accessTokenLifetime)} s, ` +
+      `refresh tokens ${Duration.toSeconds(oauth.refreshTokenLifetime)} s`
   )
   return yield* Effect.never
 }).pipe(Effect.provide(Sandbox.layerServer(options)))

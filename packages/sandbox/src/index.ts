@@ -26,6 +26,8 @@ export * as Sandbox from "./Sandbox.js"
  */
 export * as SandboxAuth from "./SandboxAuth.js"
 
+export * from "./SandboxOAuth.js"
+
 export * from "./SandboxServer.js"
 
 export * from "./SandboxState.js"

@@ -348,3 +348,18 @@ export const TagId = makeIdSchema("TagId", "id of an ATS tag")
  * @since 0.1.0
  */
 export type TagId = typeof TagId.Type
+
+/**
+ * Id of a webhook subscription (`api_public/webhook_subscriptions`). Decodes a digits string or an exact integer;
+ * use `WebhookSubscriptionId.make(x)` to build one.
+ *
+ * @since 0.1.0
+ */
+export const WebhookSubscriptionId = makeIdSchema("WebhookSubscriptionId", "id of a webhook subscription")
+
+/**
+ * Id of a webhook subscription: a string of digits branded `"WebhookSubscriptionId"`.
+ *
+ * @since 0.1.0
+ */
+export type WebhookSubscriptionId = typeof WebhookSubscriptionId.Type

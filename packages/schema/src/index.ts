@@ -54,8 +54,7 @@ export * from "./Question.js"
 /** @since 0.1.0 */
 export * from "./RejectionReason.js"
 
-// TODO: enable once @effect-factorial/core exports its Pagination module.
-// /** @since 0.1.0 */
+/** The list envelope, shared by every list endpoint (defined in core). @since 0.1.0 */
 export { Page, PageMeta } from "@effect-factorial/core/Pagination"
 
 /** @since 0.1.0 */

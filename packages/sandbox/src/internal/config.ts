@@ -2,6 +2,7 @@
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import type * as Faults from "../Faults.js"
+import type { Options } from "../Sandbox.js"
 import * as Prng from "./prng.js"
 
 /** Options with every default filled in. */
@@ -32,19 +33,7 @@ export class SandboxConfig extends Context.Tag("@effect-factorial/sandbox/intern
 >() {}
 
 /** What `resolve` reads (the relevant part of `Sandbox.Options`). */
-export interface Input {
-  readonly quirks?: {
-    readonly explicitNulls?: boolean | undefined
-    readonly nullMetaLimit?: boolean | undefined
-    readonly requireLastPerConversation?: boolean | undefined
-  } | undefined
-  readonly rateLimit?: {
-    readonly postsPerMinute?: number | null | undefined
-    readonly getsPerMinute?: number | null | undefined
-    readonly retryAfter?: boolean | undefined
-  } | undefined
-  readonly faults?: Faults.Options | undefined
-}
+export type Input = Pick<Options, "quirks" | "rateLimit" | "faults">
 
 const millis = (input: Duration.DurationInput) => Duration.toMillis(Duration.decode(input))
 

@@ -1,0 +1,39 @@
+/**
+ * (4) Peak memory while streaming 1,000,000 candidates, against collecting them: each in its own Node process
+ * (`--expose-gc`, so retained heap can be read after a full collection), both at once to halve the wall time.
+ */
+import { type Row, runChild } from "./support.js"
+
+export interface MemoryResult {
+  readonly mode: "stream" | "collect"
+  readonly count: number
+  readonly seconds: number
+  readonly baselineMB: number
+  readonly checkpointsMB: ReadonlyArray<number>
+  readonly peakHeapMB: number
+  readonly peakRssMB: number
+  readonly endRetainedMB: number
+}
+
+export const run = async (count: number): Promise<ReadonlyArray<Row>> => {
+  const flags = ["--expose-gc", "--max-old-space-size=8192"]
+  const [stream, collect] = await Promise.all([
+    runChild<MemoryResult>("bench/memory-child.ts", flags, ["stream", String(count)]),
+    runChild<MemoryResult>("bench/memory-child.ts", flags, ["collect", String(count)])
+  ])
+  const label = `(4) ${count.toLocaleString("en")} candidates, memory`
+  const row = (variant: string, result: MemoryResult): Row => ({
+    benchmark: label,
+    variant,
+    result: `${result.peakHeapMB} MB heap`,
+    ratio: `${(result.peakHeapMB / stream.peakHeapMB).toFixed(1)}×`,
+    note: `peak RSS ${result.peakRssMB} MB; retained after GC at each 10%: ${
+      result.checkpointsMB.map((mb) => Math.round(mb)).join(", ")
+    } MB (start ${result.baselineMB}); ${result.seconds} s`
+  })
+  const perRecord = ((collect.endRetainedMB - collect.baselineMB) * 1_048_576) / collect.count
+  return [
+    row("SDK stream (cursor)", stream),
+    { ...row("SDK all() (collect)", collect), note: `${row("", collect).note}; ≈ ${Math.round(perRecord)} bytes per candidate held` }
+  ]
+}

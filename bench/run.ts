@@ -1,0 +1,50 @@
+/**
+ * `pnpm bench`: the SDK measured side by side with hand-written code, against the sandbox over loopback.
+ *
+ * 1. a full scan of 20,000 candidates with 20 ms latency (cursor, offset ×4, offset ×8, plain fetch) vs the floor;
+ * 2. per-request overhead of 2,000 `get(id)` calls vs plain fetch + JSON.parse;
+ * 3. decoding 100,000 candidates vs JSON.parse alone;
+ * 4. peak memory streaming 1,000,000 candidates vs collecting them.
+ *
+ * `--only 1,3` runs some of them; `--memory-count <n>` changes the size of (4). One run takes a few minutes.
+ */
+import * as Decode from "./decode.js"
+import * as Memory from "./memory.js"
+import * as Overhead from "./overhead.js"
+import * as Scan from "./scan.js"
+import { printTable, type Row } from "./support.js"
+
+const argument = (name: string): string | undefined => {
+  const index = process.argv.indexOf(name)
+  return index === -1 ? undefined : process.argv[index + 1]
+}
+
+const only = new Set((argument("--only") ?? "1,2,3,4").split(",").map((s) => s.trim()))
+const memoryCount = Number(argument("--memory-count") ?? 1_000_000)
+
+const sections: ReadonlyArray<readonly [string, string, () => Promise<ReadonlyArray<Row>>]> = [
+  ["1", "full scan with latency", Scan.run],
+  ["2", "per-request overhead", Overhead.run],
+  ["3", "decode cost", Decode.run],
+  ["4", "memory: stream vs collect", () => Memory.run(memoryCount)]
+]
+
+const main = async () => {
+  console.log(`effect-factorial benchmarks — Node ${process.version}, ${new Date().toISOString()}`)
+  const rows: Array<Row> = []
+  const started = performance.now()
+  for (const [id, name, run] of sections) {
+    if (!only.has(id)) continue
+    const start = performance.now()
+    console.log(`(${id}) ${name}…`)
+    rows.push(...await run())
+    console.log(`(${id}) done in ${((performance.now() - start) / 1_000).toFixed(1)} s`)
+  }
+  console.log(`\nAll done in ${((performance.now() - started) / 1_000).toFixed(0)} s. Best run of each variant:\n`)
+  printTable(rows)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

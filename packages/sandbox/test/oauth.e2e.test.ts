@@ -1,0 +1,254 @@
+/**
+ * End to end: the SDK's OAuth (`OAuth`, `FactorialAuth.oauth`, `TokenStore.file`) with `FactorialClient` and the
+ * `Candidates` service, against the sandbox over real HTTP on 127.0.0.1. The sandbox server is built inside each
+ * test, so it measures token lifetimes on the test's `TestClock`, as the SDK does: `TestClock.adjust` expires
+ * tokens on both sides without sleeping.
+ */
+import { Candidates } from "@effect-factorial/ats"
+import {
+  FactorialAuth,
+  FactorialClient,
+  OAuth,
+  StoredTokens,
+  TokenResponse,
+  TokenStore
+} from "@effect-factorial/core"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { afterAll, describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as TestClock from "effect/TestClock"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Sandbox, SandboxOAuth, SandboxServer, SandboxState } from "../src/index.js"
+
+const REDIRECT = "http://127.0.0.1:8400/callback"
+const application = { clientId: SandboxOAuth.defaultClientId, clientSecret: SandboxOAuth.defaultClientSecret }
+
+const directory = mkdtempSync(join(tmpdir(), "sandbox-oauth-"))
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
+
+/** What the API saw: one entry per request the client sent to `/api/...`. */
+interface ApiRequest {
+  readonly bearer: string | undefined
+  readonly status: number
+}
+
+/** A fresh sandbox server and a fetch client; `apiRequests` records the requests the SDK sent to the API. */
+const onSandbox = <A, E>(
+  body: (apiRequests: ReadonlyArray<ApiRequest>) => Effect.Effect<
+    A,
+    E,
+    HttpClient.HttpClient | SandboxServer | SandboxOAuth | SandboxState
+  >
+) => {
+  const apiRequests: Array<ApiRequest> = []
+  const recording = Layer.effect(
+    HttpClient.HttpClient,
+    Effect.map(HttpClient.HttpClient, (client) =>
+      HttpClient.tap(client, (response) =>
+        Effect.sync(() => {
+          if (new URL(response.request.url).pathname.startsWith("/api/")) {
+            const header = response.request.headers["authorization"]
+            apiRequests.push({ bearer: header?.replace(/^Bearer /, ""), status: response.status })
+          }
+        })))
+  ).pipe(Layer.provide(FetchHttpClient.layer))
+  return Effect.provide(body(apiRequests), Layer.merge(Sandbox.layerServer({ size: 20, seed: 3 }), recording))
+}
+
+/** The `Candidates` service on a client authenticated with `auth`, pointed at the sandbox. */
+const candidates = <A, E>(
+  auth: FactorialAuth.FactorialAuth,
+  use: (service: Candidates["Type"]) => Effect.Effect<A, E>
+) =>
+  Effect.gen(function*() {
+    const server = yield* SandboxServer
+    return yield* Effect.flatMap(Candidates, use).pipe(
+      Effect.provide(Candidates.layer.pipe(
+        Layer.provide(FactorialClient.layer({ baseUrl: server.url, auth, retry: false }))
+      ))
+    )
+  })
+
+/** `FactorialAuth.oauth` on the tokens of a token answer, as an integration resumes them. */
+const oauthFrom = (tokens: SandboxOAuth.Tokens) =>
+  Effect.flatMap(SandboxServer, (server) =>
+    FactorialAuth.oauth({
+      ...application,
+      baseUrl: server.url,
+      refreshToken: tokens.refresh_token,
+      accessToken: tokens.access_token,
+      expiresAt: (tokens.created_at + (tokens.expires_in ?? 0)) * 1000
+    }))
+
+const tokenCalls = Effect.map(
+  Effect.flatMap(SandboxOAuth, (oauth) => oauth.calls),
+  (calls) => calls.filter((call) => call.endpoint === "token")
+)
+
+describe("OAuth against the sandbox, over HTTP", () => {
+  it.effect("authorization code: authorize (redirect), exchange, then API calls with the tokens", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const server = yield* SandboxServer
+        const state = "state-7f3a"
+        const page = OAuth.authorizationUrl({
+          clientId: application.clientId,
+          redirectUri: REDIRECT,
+          scope: OAuth.atsScope,
+          state,
+          baseUrl: server.url
+        })
+        // What the browser does: follow the authorization page to the redirect URI, which carries the code.
+        const redirect = yield* Effect.flatMap(HttpClient.HttpClient, (client) => client.get(page)).pipe(
+          Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" }),
+          Effect.scoped
+        )
+        expect(redirect.status).toBe(302)
+        const callback = new URL(redirect.headers["location"]!)
+        expect(callback.searchParams.get("state")).toBe(state)
+        const code = callback.searchParams.get("code")!
+
+        const tokens = yield* OAuth.exchangeCode({ ...application, baseUrl: server.url, code, redirectUri: REDIRECT })
+        expect([tokens.token_type, tokens.expires_in, tokens.scope]).toEqual(["Bearer", 3600, "recruitment"])
+        const auth = yield* FactorialAuth.oauth({
+          ...application,
+          baseUrl: server.url,
+          refreshToken: tokens.refresh_token!,
+          accessToken: tokens.access_token,
+          expiresAt: (tokens.created_at! + tokens.expires_in!) * 1000
+        })
+        const page1 = yield* candidates(auth, (service) => service.list({ limit: 5 }))
+        expect(page1.data.length).toBe(5)
+        expect(page1.meta.total).toBe((yield* SandboxState).count("candidates"))
+        const calls = yield* Effect.flatMap(SandboxOAuth, (oauth) => oauth.calls)
+        expect(calls.map((c) => [c.endpoint, c.grantType, c.status])).toEqual([
+          ["authorize", undefined, 302],
+          ["token", "authorization_code", 200]
+        ])
+      })
+    ))
+
+  it.effect("a code used twice: the second exchange is refused with invalid_grant", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const server = yield* SandboxServer
+        const code = yield* Effect.flatMap(SandboxOAuth, (oauth) => oauth.issueCode({ redirectUri: REDIRECT }))
+        const exchange = OAuth.exchangeCode({ ...application, baseUrl: server.url, code, redirectUri: REDIRECT })
+        yield* exchange
+        const error = yield* Effect.flip(exchange)
+        expect(error._tag).toBe("OAuthError")
+        expect(error._tag === "OAuthError" && [error.reason, error.status, error.error])
+          .toEqual(["ErrorResponse", 400, "invalid_grant"])
+      })
+    ))
+
+  it.effect("50 concurrent requests with an expired access token: exactly one call to /oauth/token", () =>
+    onSandbox((apiRequests) =>
+      Effect.gen(function*() {
+        const oauth = yield* SandboxOAuth
+        const tokens = yield* oauth.issueTokens()
+        const auth = yield* oauthFrom(tokens)
+        yield* TestClock.adjust("1 hour")
+        expect(yield* oauth.verifyToken(tokens.access_token)).toBe(false)
+
+        const pages = yield* candidates(auth, (service) =>
+          Effect.all(Array.from({ length: 50 }, () => service.list({ limit: 2 })), { concurrency: "unbounded" }))
+        expect(pages.map((page) => page.data.length)).toEqual(Array(50).fill(2))
+        expect((yield* tokenCalls).map((c) => [c.grantType, c.status])).toEqual([["refresh_token", 200]])
+        // Every API request carried the one new token.
+        expect(apiRequests.length).toBe(50)
+        const sent = new Set(apiRequests.map((r) => r.bearer))
+        expect(sent.size).toBe(1)
+        expect(sent.has(tokens.access_token)).toBe(false)
+        expect(yield* oauth.verifyToken([...sent][0]!)).toBe(true)
+      })
+    ))
+
+  it.effect("rotation persisted by TokenStore.file: the file holds the new refresh token, the old one is refused", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const server = yield* SandboxServer
+        const oauth = yield* SandboxOAuth
+        const path = join(directory, "rotation.json")
+        const store = TokenStore.file(path)
+        const issued = yield* oauth.issueTokens()
+        const response = yield* Schema.decodeUnknown(TokenResponse)(issued)
+        yield* store.save(yield* StoredTokens.fromResponse(response, { ...application, baseUrl: server.url }))
+
+        yield* TestClock.adjust("1 hour")
+        const auth = yield* FactorialAuth.oauthFromStore(store)
+        yield* candidates(auth, (service) => service.list({ limit: 1 }))
+
+        const file = JSON.parse(readFileSync(path, "utf8"))
+        expect(file.refresh_token).not.toBe(issued.refresh_token)
+        expect(file.access_token).not.toBe(issued.access_token)
+        expect(file.target_url).toBe(server.url)
+        expect(yield* oauth.verifyToken(file.access_token)).toBe(true)
+
+        // The rotated-away refresh token is dead: an integration still holding it must authorize again.
+        const stale = yield* FactorialAuth.oauth({ ...application, baseUrl: server.url, refreshToken: issued.refresh_token })
+        const error = yield* Effect.flip(candidates(stale, (service) => service.list({ limit: 1 })))
+        expect(error._tag).toBe("AuthError")
+        expect(error._tag === "AuthError" && error.reason).toBe("InvalidGrant")
+        expect(error.message).toContain("Authorize the application again")
+        expect((yield* tokenCalls).map((c) => [c.grantType, c.status, c.error])).toEqual([
+          ["refresh_token", 200, undefined],
+          ["refresh_token", 400, "invalid_grant"]
+        ])
+
+        // The file resumes: its access token is still fresh, so no refresh is needed.
+        const resumed = yield* FactorialAuth.oauthFromStore(store)
+        expect((yield* candidates(resumed, (service) => service.list({ limit: 1 }))).data.length).toBe(1)
+        expect((yield* tokenCalls).length).toBe(2)
+      })
+    ))
+
+  it.effect("a 401 (the access token revoked server-side): one refresh, then the request is replayed once", () =>
+    onSandbox((apiRequests) =>
+      Effect.gen(function*() {
+        const oauth = yield* SandboxOAuth
+        const tokens = yield* oauth.issueTokens()
+        const auth = yield* oauthFrom(tokens)
+        yield* candidates(auth, (service) => service.list({ limit: 1 }))
+        expect(yield* oauth.revoke(tokens.access_token)).toBe(true)
+
+        const page = yield* candidates(auth, (service) => service.list({ limit: 1 }))
+        expect(page.data.length).toBe(1)
+        expect((yield* tokenCalls).map((c) => [c.grantType, c.status])).toEqual([["refresh_token", 200]])
+        const [before, rejected, replayed] = apiRequests
+        expect(apiRequests.length).toBe(3)
+        expect([before!.status, rejected!.status, replayed!.status]).toEqual([200, 401, 200])
+        expect([before!.bearer, rejected!.bearer]).toEqual([tokens.access_token, tokens.access_token])
+        expect(replayed!.bearer).not.toBe(tokens.access_token)
+      })
+    ))
+
+  it.effect("an expired refresh token: AuthError RefreshTokenExpired, telling to authorize again, asked once", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const server = yield* SandboxServer
+        const oauth = yield* SandboxOAuth
+        // Resumed from a store, the SDK knows when the refresh token was issued (`created_at`), hence why it died.
+        const response = yield* Schema.decodeUnknown(TokenResponse)(yield* oauth.issueTokens())
+        const saved = yield* StoredTokens.fromResponse(response, { ...application, baseUrl: server.url })
+        const auth = yield* FactorialAuth.oauthFromStore(yield* TokenStore.memory(saved))
+        yield* TestClock.adjust("8 days")
+
+        const list = Effect.flip(candidates(auth, (service) => service.list({ limit: 1 })))
+        const error = yield* list
+        expect(error._tag).toBe("AuthError")
+        expect(error._tag === "AuthError" && error.reason).toBe("RefreshTokenExpired")
+        expect(error.message).toContain("Authorize the application again")
+        // A dead refresh token is not tried again.
+        expect((yield* list)._tag).toBe("AuthError")
+        expect((yield* tokenCalls).map((c) => [c.grantType, c.status, c.error])).toEqual([
+          ["refresh_token", 400, "invalid_grant"]
+        ])
+      })
+    ))
+})
