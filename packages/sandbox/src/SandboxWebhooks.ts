@@ -1,0 +1,133 @@
+/**
+ * Webhooks in the sandbox: the subscriptions of `api_public/webhook_subscriptions`, kept in memory, and the
+ * deliveries made after each ATS write, in the background, retried with exponential backoff and recorded for tests.
+ *
+ * @example
+ * ```ts
+ * import { SandboxWebhooks } from "@effect-factorial/sandbox"
+ * import * as Effect from "effect/Effect"
+ *
+ * // After the writes of a test: wait for every delivery (retries included), then read what was sent.
+ * const sent = Effect.flatMap(SandboxWebhooks, (webhooks) => Effect.zipRight(webhooks.awaitIdle, webhooks.attempts))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as FiberSet from "effect/FiberSet"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import { noRows, type Row, Table } from "./internal/table.js"
+import * as Delivery from "./internal/webhookDelivery.js"
+
+/**
+ * How deliveries are retried. The defaults spread 20 attempts over about 48 hours, as Factorial does.
+ *
+ * @since 0.1.0
+ */
+export interface Options {
+  /** Attempts per delivery, the first included. Default `20`. */
+  readonly attempts?: number | undefined
+  /** The wait before the first retry. Default `330 millis`. */
+  readonly initialDelay?: Duration.DurationInput | undefined
+  /** Each wait is the previous one times this. Default `2`. */
+  readonly factor?: number | undefined
+  /** How long one attempt may take before it counts as failed. Default `10 seconds`. */
+  readonly timeout?: Duration.DurationInput | undefined
+}
+
+/**
+ * One HTTP attempt of a delivery.
+ *
+ * @since 0.1.0
+ */
+export interface Attempt {
+  /** The subscription delivered to. */
+  readonly subscriptionId: string
+  /** The subscription type, e.g. `ats/candidate/create`. */
+  readonly type: string
+  /** Where the body was POSTed. */
+  readonly targetUrl: string
+  /** 1 for the first attempt of a delivery, 2 for its first retry... */
+  readonly attempt: number
+  /** The status the receiver answered; `undefined` when no answer came (refused, timed out). */
+  readonly status: number | undefined
+  /** Whether the receiver answered 2xx. */
+  readonly delivered: boolean
+  /** The JSON body sent. */
+  readonly body: string
+}
+
+/**
+ * The webhook side of one sandbox.
+ *
+ * @since 0.1.0
+ */
+export interface SandboxWebhooksService {
+  /** The subscriptions, in the wire form of the API (`type`, `target_url`, `enabled`...). */
+  readonly table: Table
+  /** Every attempt made so far, oldest first. */
+  readonly attempts: Effect.Effect<ReadonlyArray<Attempt>>
+  /** Waits until no delivery is pending (every one delivered or given up). */
+  readonly awaitIdle: Effect.Effect<void>
+  /**
+   * Delivers a record to every enabled subscription of a type, in the background: answers at once. `render` turns
+   * the record into the body for a subscription's API version.
+   */
+  readonly publish: (type: string, render: (apiVersion: string) => string) => Effect.Effect<void>
+}
+
+/**
+ * The webhook subscriptions and deliveries of a sandbox.
+ *
+ * @since 0.1.0
+ */
+export class SandboxWebhooks extends Context.Tag("@effect-factorial/sandbox/SandboxWebhooks")<
+  SandboxWebhooks,
+  SandboxWebhooksService
+>() {
+  /** No subscriptions; pending deliveries are interrupted when the layer's scope closes. */
+  static readonly layer = (options: Options = {}): Layer.Layer<SandboxWebhooks> =>
+    Layer.scoped(this, make(options))
+}
+
+const make = (options: Options): Effect.Effect<SandboxWebhooksService, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const fibers = yield* FiberSet.make<void>()
+    const table = new Table(1n, noRows)
+    const log: Array<Attempt> = []
+    const policy: Delivery.Policy = {
+      attempts: Math.max(1, options.attempts ?? 20),
+      initialDelay: Duration.decode(options.initialDelay ?? "330 millis"),
+      factor: options.factor ?? 2,
+      timeout: Duration.decode(options.timeout ?? "10 seconds")
+    }
+    const publish = (type: string, render: (apiVersion: string) => string) =>
+      Effect.forEach(
+        [...table.from(0)].filter((row) => row.type === type && row.enabled !== false),
+        (subscription: Row) =>
+          FiberSet.run(
+            fibers,
+            Delivery.deliver(policy, {
+              subscriptionId: String(subscription.id),
+              type,
+              body: render(String(subscription.api_version ?? "")),
+              current: () => table.get(String(subscription.id)),
+              record: (attempt) => log.push(attempt),
+              disable: () => {
+                const current = table.get(String(subscription.id))
+                if (current !== undefined) table.replace({ ...current, enabled: false })
+              }
+            })
+          ),
+        { discard: true }
+      )
+    return {
+      table,
+      attempts: Effect.sync(() => [...log]),
+      awaitIdle: FiberSet.awaitEmpty(fibers),
+      publish
+    }
+  })
