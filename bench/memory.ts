@@ -1,6 +1,7 @@
 /**
- * (4) Peak memory while streaming 1,000,000 candidates, against collecting them: each in its own Node process
- * (`--expose-gc`, so retained heap can be read after a full collection), both at once to halve the wall time.
+ * (4) Peak memory while streaming N candidates (`--memory-count 1000000` for a million), against collecting them:
+ * each in its own Node process (`--expose-gc`, so retained heap can be read after a full collection), both at once
+ * to halve the wall time.
  */
 import { type Row, runChild } from "./support.js"
 

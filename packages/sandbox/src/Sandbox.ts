@@ -38,6 +38,7 @@ import * as SandboxAuth from "./SandboxAuth.js"
 import { SandboxOAuth } from "./SandboxOAuth.js"
 import { type DropConnection, SandboxServer } from "./SandboxServer.js"
 import { SandboxState } from "./SandboxState.js"
+import { SandboxWebhooks, type SandboxWebhooksOptions } from "./SandboxWebhooks.js"
 
 /**
  * Everything that can be set about a sandbox. Every field has a default: `{}` is a small company answering like
@@ -85,6 +86,8 @@ export interface Options {
    * lifetimes. Default: `sandbox-client` / `sandbox-secret`, access tokens for 1 hour, refresh tokens for 1 week.
    */
   readonly oauth?: SandboxOAuth.Options | undefined
+  /** Retries of webhook deliveries. Default: 20 attempts over about 48 hours. */
+  readonly webhooks?: SandboxWebhooksOptions | undefined
   /**
    * More routes served beside the ATS and OAuth ones, on the same state and auth. Paths outside `/api/` are not
    * authenticated by the sandbox; faults and latency apply to them too. A route here replaces the built-in OAuth
@@ -136,14 +139,15 @@ export const makeApp = (
 
 /**
  * The state, the OAuth authorization server and the credential check (the fixed keys and tokens, plus the access
- * tokens the authorization server issued) built from the options.
+ * tokens the authorization server issued), and the webhook subscriptions and deliveries, built from the options.
  *
  * @since 0.1.0
  */
 export const layerState = (
   options: Options = {}
-): Layer.Layer<SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth> =>
-  Layer.merge(
+): Layer.Layer<SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth | SandboxWebhooks> =>
+  Layer.mergeAll(
+    SandboxWebhooks.layer(options.webhooks),
     SandboxState.layer({
       bigIds: options.bigIds,
       seed: { seed: options.seed, candidates: options.size, jobPostings: options.jobPostings, now: options.now }
@@ -199,7 +203,7 @@ export const serve = (
  */
 export const layerServer = (
   options: ServerOptions = {}
-): Layer.Layer<SandboxServer | SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth, ServeError> =>
+): Layer.Layer<SandboxServer | SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth | SandboxWebhooks, ServeError> =>
   serve(options).pipe(Layer.provideMerge(layerState(options)))
 
 /**
@@ -229,5 +233,7 @@ export const client = (
  */
 export const layerClient = (
   options: Options = {}
-): Layer.Layer<HttpClient.HttpClient | SandboxServer | SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth> =>
+): Layer.Layer<
+  HttpClient.HttpClient | SandboxServer | SandboxState | SandboxAuth.SandboxAuth | SandboxOAuth | SandboxWebhooks
+> =>
   client(options).pipe(Layer.provideMerge(layerState(options)))

@@ -27,7 +27,7 @@ import * as Delivery from "./internal/webhookDelivery.js"
  *
  * @since 0.1.0
  */
-export interface Options {
+export interface SandboxWebhooksOptions {
   /** Attempts per delivery, the first included. Default `20`. */
   readonly attempts?: number | undefined
   /** The wait before the first retry. Default `330 millis`. */
@@ -43,7 +43,7 @@ export interface Options {
  *
  * @since 0.1.0
  */
-export interface Attempt {
+export interface WebhookAttempt {
   /** The subscription delivered to. */
   readonly subscriptionId: string
   /** The subscription type, e.g. `ats/candidate/create`. */
@@ -69,7 +69,7 @@ export interface SandboxWebhooksService {
   /** The subscriptions, in the wire form of the API (`type`, `target_url`, `enabled`...). */
   readonly table: Table
   /** Every attempt made so far, oldest first. */
-  readonly attempts: Effect.Effect<ReadonlyArray<Attempt>>
+  readonly attempts: Effect.Effect<ReadonlyArray<WebhookAttempt>>
   /** Waits until no delivery is pending (every one delivered or given up). */
   readonly awaitIdle: Effect.Effect<void>
   /**
@@ -89,15 +89,15 @@ export class SandboxWebhooks extends Context.Tag("@effect-factorial/sandbox/Sand
   SandboxWebhooksService
 >() {
   /** No subscriptions; pending deliveries are interrupted when the layer's scope closes. */
-  static readonly layer = (options: Options = {}): Layer.Layer<SandboxWebhooks> =>
+  static readonly layer = (options: SandboxWebhooksOptions = {}): Layer.Layer<SandboxWebhooks> =>
     Layer.scoped(this, make(options))
 }
 
-const make = (options: Options): Effect.Effect<SandboxWebhooksService, never, Scope.Scope> =>
+const make = (options: SandboxWebhooksOptions): Effect.Effect<SandboxWebhooksService, never, Scope.Scope> =>
   Effect.gen(function*() {
     const fibers = yield* FiberSet.make<void>()
     const table = new Table(1n, noRows)
-    const log: Array<Attempt> = []
+    const log: Array<WebhookAttempt> = []
     const policy: Delivery.Policy = {
       attempts: Math.max(1, options.attempts ?? 20),
       initialDelay: Duration.decode(options.initialDelay ?? "330 millis"),

@@ -32,6 +32,8 @@ export * from "./SandboxServer.js"
 
 export * from "./SandboxState.js"
 
+export * from "./SandboxWebhooks.js"
+
 /**
  * The deterministic seed company.
  *

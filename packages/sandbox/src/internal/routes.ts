@@ -21,6 +21,8 @@ import * as Render from "./render.js"
 import { semantics } from "./resources/index.js"
 import { type Ctx, type Semantics, within } from "./resources/Semantics.js"
 import type { Row } from "./table.js"
+import * as Webhook from "./webhookEvents.js"
+import * as WebhookRoutes from "./webhookRoutes.js"
 import * as Wire from "./wire.js"
 
 const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/
@@ -251,6 +253,7 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
           }))
           const created = ctx.state.insert(definition.path, row)
           resource.written?.(undefined, created, ctx)
+          yield* Webhook.publish(definition.path, "create", created, style.explicitNulls)
           return Render.record(style, created, 201)
         })
       )
@@ -276,6 +279,7 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
           })
           const updated = table(ctx).replace(row)
           resource.written?.(current, updated, ctx)
+          yield* Webhook.publish(definition.path, "update", updated, style.explicitNulls)
           return Render.record(style, updated)
         })
       )
@@ -290,6 +294,7 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
           const current = yield* stored(ctx, params.id)
           table(ctx).remove(String(current.id))
           resource.written?.(current, undefined, ctx)
+          yield* Webhook.publish(definition.path, "delete", current, style.explicitNulls)
           return Render.record(style, current)
         })
       )
@@ -306,7 +311,9 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
         Effect.gen(function*() {
           if (since !== undefined && ctx.version < since) return yield* Effect.fail(notFound("Route"))
           const payload = yield* validate(action.payload, yield* readBody(undefined))
-          return Render.record(style, yield* run(payload, ctx))
+          const result = yield* run(payload, ctx)
+          yield* Webhook.publish(definition.path, action.path, result, style.explicitNulls)
+          return Render.record(style, result)
         })
       )
     )(router)
@@ -316,5 +323,6 @@ const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<
 
 /** Every ATS route. */
 export const router: HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> = HttpRouter.concatAll(
-  ...Ats.resources.map((definition) => resourceRoutes(definition))
+  ...Ats.resources.map((definition) => resourceRoutes(definition)),
+  WebhookRoutes.router
 )

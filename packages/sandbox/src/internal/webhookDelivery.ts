@@ -5,7 +5,7 @@
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
-import type { Attempt } from "../SandboxWebhooks.js"
+import type { WebhookAttempt as Attempt } from "../SandboxWebhooks.js"
 import type { Row } from "./table.js"
 
 /** How a delivery is retried. */
