@@ -280,6 +280,11 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     method: Schema.String,
     /** The request URL, without credentials. */
     url: Schema.String,
+    /**
+     * `NotJson`: the body is not JSON at all (truncated, an HTML page): retried like a transport failure for
+     * idempotent requests. `SchemaMismatch`: valid JSON of the wrong shape: never retried.
+     */
+    reason: Schema.Literal("NotJson", "SchemaMismatch"),
     /** The path of the first field that failed, e.g. `["data", 3, "id"]`; empty for the whole body. */
     path: Schema.Array(PathSegment),
     /** The full explanation of what did not match. */
@@ -303,7 +308,14 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     error: ParseResult.ParseError
   ): DecodeError {
     const { issue, path } = parseErrorDetails(error)
-    return new DecodeError({ status: request.status, method: request.method, url: request.url, path, issue })
+    return new DecodeError({
+      status: request.status,
+      method: request.method,
+      url: request.url,
+      reason: "SchemaMismatch",
+      path,
+      issue
+    })
   }
 }
 

@@ -179,10 +179,13 @@ describe("FactorialClient responses", () => {
 
   it.effect("fails with DecodeError naming the field that does not match", () =>
     Effect.gen(function*() {
-      const { client } = yield* mockClient(() => json({ data: [{ id: "1", name: "a" }, { id: 2, name: "b" }] }))
+      const { client, sent } = yield* mockClient(() => json({ data: [{ id: "1", name: "a" }, { id: 2, name: "b" }] }))
       const error = yield* Effect.flip(client.execute({ method: "GET", path: ["ats", "candidates"] }, Page))
       expect(error._tag).toBe("DecodeError")
       if (error._tag !== "DecodeError") return
+      // Valid JSON of the wrong shape would fail the same way again: not retried.
+      expect(error.reason).toBe("SchemaMismatch")
+      expect((yield* sent).length).toBe(1)
       expect(error.path).toEqual(["data", 1, "id"])
       expect(error.status).toBe(200)
       expect(error.method).toBe("GET")
@@ -196,6 +199,7 @@ describe("FactorialClient responses", () => {
       const error = yield* Effect.flip(client.execute({ method: "GET", path: ["ats", "candidates"] }, Page))
       expect(error._tag).toBe("DecodeError")
       if (error._tag !== "DecodeError") return
+      expect(error.reason).toBe("NotJson")
       expect(error.path).toEqual([])
       expect(error.issue).toContain("not JSON")
     }))

@@ -71,6 +71,24 @@ describe("retries", () => {
       }
     }))
 
+  it.effect("a 2xx body that is not JSON is retried for idempotent requests, then succeeds", () =>
+    Effect.gen(function*() {
+      const { attempts, result } = yield* run(
+        (_, index) => (index === 0 ? text('{"data": [', 200) : json({ ok: true })),
+        request("GET")
+      )
+      expect(attempts).toBe(2)
+      expect(result._tag === "Right" && result.right).toEqual({ ok: true })
+    }))
+
+  it.effect("a body that is not JSON is not retried for POST, and valid JSON of the wrong shape never is", () =>
+    Effect.gen(function*() {
+      const post = yield* run(() => text("<html>bad gateway</html>", 200), request("POST"))
+      expect(post.attempts).toBe(1)
+      expect(post.result._tag === "Left" && post.result.left._tag === "DecodeError" && post.result.left.reason)
+        .toBe("NotJson")
+    }))
+
   it.effect("POST is not retried after a 500 and answers ServerError", () =>
     Effect.gen(function*() {
       const { attempts, result } = yield* run(() => text("", 500), request("POST"))

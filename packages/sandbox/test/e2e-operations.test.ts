@@ -392,15 +392,11 @@ const writes: { readonly [S in ServiceName]: Readonly<Record<string, Effect.Effe
         company_id: postings[0]!.company_id,
         label: "Which time zone do you work from?",
         position: 3,
-        mandatory: false,
-        auto_disqualify: false,
         question_type: "text"
       })
-      expect([created.ats_job_posting_id, created.label, created.question_type]).toEqual([
-        postings[0]!.id,
-        "Which time zone do you work from?",
-        "text"
-      ])
+      // mandatory and auto_disqualify are optional in the payload; the record always carries them.
+      expect([created.ats_job_posting_id, created.label, created.question_type, created.mandatory, created.auto_disqualify])
+        .toEqual([postings[0]!.id, "Which time zone do you work from?", "text", false, false])
       expect(state.get("questions", created.id)?.label).toBe("Which time zone do you work from?")
     }),
     update: Effect.gen(function*() {

@@ -66,15 +66,23 @@ layer(atsOn({ size, seed: 3 }), { excludeTestServices: true })("full scans of 10
 })
 
 describe("a full scan with 20% of requests failing, over HTTP", () => {
-  // 429 (without Retry-After, so the client's own short backoff applies), 500, 502, 503 and dropped connections,
-  // drawn from a fixed seed: the same requests fail on every run.
+  // 429 (without Retry-After, so the client's own short backoff applies), 500, 502, 503, dropped connections and
+  // 200s with a truncated or malformed body, drawn from a fixed seed: the same requests fail on every run.
   const flaky: Sandbox.ServerOptions = {
     size,
     seed: 5,
     rateLimit: { retryAfter: false },
     faults: {
       seed: 7,
-      probabilities: Faults.uniform(0.2, ["rateLimited", "serverError", "badGateway", "serviceUnavailable", "dropConnection"])
+      probabilities: Faults.uniform(0.2, [
+        "rateLimited",
+        "serverError",
+        "badGateway",
+        "serviceUnavailable",
+        "dropConnection",
+        "truncatedJson",
+        "malformedJson"
+      ])
     }
   }
   const retry = { times: 10, baseDelay: "1 millis", maxDelay: "10 millis" } as const
@@ -90,7 +98,8 @@ describe("a full scan with 20% of requests failing, over HTTP", () => {
         // The faults really happened and were retried: 100 pages took more attempts, of every failing kind.
         for (const status of [429, 500, 502, 503]) expect([status, log.statuses.get(status) ?? 0]).not.toEqual([status, 0])
         expect(log.transportFailures).toBeGreaterThan(0)
-        expect(log.statuses.get(200)).toBe(size / 100)
+        // Some 200s carried a broken body and were fetched again.
+        expect(log.statuses.get(200)).toBeGreaterThan(size / 100)
         expect(log.requests).toBeGreaterThan(size / 100 + 10)
       }).pipe(Effect.provide(atsOn(flaky, { retry, transformClient })))
     })

@@ -40,6 +40,12 @@ interface Success {
   readonly text: string
 }
 
+/** A 2xx response whose body parsed as JSON (`undefined` when empty). */
+interface Parsed {
+  readonly status: number
+  readonly json: unknown
+}
+
 /** Where a failure happened, as it may be shown in an error. */
 interface Target {
   readonly method: RequestMethod
@@ -130,27 +136,34 @@ const handleResponse = (
 const addRedactedNames = (names: ReadonlyArray<string>) => (current: ReadonlyArray<string | RegExp>) =>
   names.every((name) => current.includes(name)) ? current : [...current, ...names]
 
+/** Parses a 2xx body. Inside the retried attempt: a truncated or non-JSON body is worth another try. */
+const parseBody = (target: Target, success: Success): Effect.Effect<Parsed, DecodeError> => {
+  if (success.text.trim() === "") return Effect.succeed({ status: success.status, json: undefined })
+  try {
+    return Effect.succeed({ status: success.status, json: JSON.parse(success.text) })
+  } catch {
+    return Effect.fail(
+      new DecodeError({
+        status: success.status,
+        method: target.method,
+        url: target.url,
+        reason: "NotJson",
+        path: [],
+        issue: `The body is not JSON: ${success.text.slice(0, 200)}`
+      })
+    )
+  }
+}
+
 const decodeBody = <A, I, R>(
   schema: Schema.Schema<A, I, R>,
   target: Target,
-  success: Success
-): Effect.Effect<A, DecodeError, R> => {
-  const where = { status: success.status, method: target.method, url: target.url }
-  let json: unknown = undefined
-  if (success.text.trim() !== "") {
-    try {
-      json = JSON.parse(success.text)
-    } catch {
-      return Effect.fail(
-        new DecodeError({ ...where, path: [], issue: `The body is not JSON: ${success.text.slice(0, 200)}` })
-      )
-    }
-  }
-  return Effect.mapError(
-    Schema.decodeUnknown(schema)(json, { errors: "all", onExcessProperty: "ignore" }),
-    (error) => DecodeError.fromParseError(where, error)
+  parsed: Parsed
+): Effect.Effect<A, DecodeError, R> =>
+  Effect.mapError(
+    Schema.decodeUnknown(schema)(parsed.json, { errors: "all", onExcessProperty: "ignore" }),
+    (error) => DecodeError.fromParseError({ status: parsed.status, method: target.method, url: target.url }, error)
   )
-}
 
 const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
   Either.match(UrlParams.makeUrl(url, params, Option.none()), {
@@ -186,6 +199,7 @@ export const makeExecute = (engine: Engine) =>
             ResponseError: (error) => Effect.succeed(error.response)
           }),
           Effect.flatMap((response) => handleResponse(response, target)),
+          Effect.flatMap((success) => parseBody(target, success)),
           Effect.timeoutFail({
             duration: timeout,
             onTimeout: () => new TimeoutError({ method: target.method, url: target.url, timeout })
@@ -207,6 +221,6 @@ export const makeExecute = (engine: Engine) =>
     const base = HttpClientRequest.make(request.method)(url, { urlParams })
     return setBody(base, request.body, target).pipe(
       Effect.flatMap((httpRequest) => Retry.withRetry(attempt(httpRequest), request.method, policy)),
-      Effect.flatMap((success) => decodeBody(schema, target, success))
+      Effect.flatMap((parsed) => decodeBody(schema, target, parsed))
     )
   })

@@ -83,6 +83,9 @@ const isRetryable = (error: FactorialRequestError, method: RequestMethod): boole
     case "ServerError":
     case "UnexpectedStatus":
       return idempotent && transientStatuses.has(error.status)
+    case "DecodeError":
+      // A body cut short or replaced by a gateway page; valid JSON of the wrong shape would only fail again.
+      return idempotent && error.reason === "NotJson"
     default:
       return false
   }

@@ -9,7 +9,6 @@
  */
 import type { LazyArbitrary } from "effect/Arbitrary"
 import type * as Brand from "effect/Brand"
-import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 
@@ -47,10 +46,11 @@ const IdFromWire: Schema.Schema<string, string> = Schema.declare<string, string,
   {
     decode: () => (input, _options, ast) => {
       const result = normalizeId(input)
-      return "ok" in result ? Effect.succeed(result.ok) : Effect.fail(new ParseResult.Type(ast, input, result.error))
+      // ParseResult.succeed/fail (Either) keep decoding on the synchronous fast path; an Effect would not.
+      return "ok" in result ? ParseResult.succeed(result.ok) : ParseResult.fail(new ParseResult.Type(ast, input, result.error))
     },
     encode: () => (input, _options, ast) =>
-      typeof input === "string" ? Effect.succeed(input) : Effect.fail(new ParseResult.Type(ast, input))
+      typeof input === "string" ? ParseResult.succeed(input) : ParseResult.fail(new ParseResult.Type(ast, input))
   },
   {
     identifier: "IdFromWire",

@@ -5,6 +5,7 @@ import { evaluationForms } from "./evaluationForms.js"
 import { jobPostings } from "./jobPostings.js"
 import { hiringStages, rejectionReasons } from "./lookups.js"
 import { messages } from "./messages.js"
+import { questions } from "./questions.js"
 import type { Semantics } from "./Semantics.js"
 
 export const semantics: Readonly<Record<string, Semantics>> = {
@@ -14,5 +15,6 @@ export const semantics: Readonly<Record<string, Semantics>> = {
   hiring_stages: hiringStages,
   job_postings: jobPostings,
   messages,
+  questions,
   rejection_reasons: rejectionReasons
 }
