@@ -5,7 +5,10 @@
  *   consistent while others write, because the API sorts by id and a cursor is a position in that order.
  * - **offset**: reads `page=1`, computes the page count from `meta.total`, then fetches the other pages with a
  *   bounded number of requests in flight and emits their records in page order. The fastest full scan; pages
- *   shift when records are created or deleted meanwhile, which is detected and reported, never skipped silently.
+ *   shift when records are created or deleted meanwhile, which is detected where possible and reported as a
+ *   `PaginationError`, never papered over.
+ *
+ * Generic over the fetcher: nothing here knows about HTTP or about a particular resource.
  *
  * @since 0.1.0
  */
@@ -14,25 +17,33 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import * as internal from "./internal/paginationPlan.js"
 
 /**
- * The pagination metadata of a list response. Lenient where the API is: `limit` may be `null`, cursors may be
- * absent (offset pagination, empty pages), a missing flag reads as `false`.
+ * The pagination metadata of a list response. Lenient where the API is: `limit` may be `null`; cursors may be
+ * absent or `null` (offset pages, empty pages) and decode as absent; a missing or `null` flag reads as `false`;
+ * a missing or `null` `total` decodes as absent. Unknown fields are ignored.
  *
  * @since 0.1.0
  */
 export const PageMeta = Schema.Struct({
+  /** Whether a page follows this one. */
   has_next_page: Schema.optionalWith(Schema.Boolean, { nullable: true, default: () => false }),
+  /** Whether a page precedes this one. */
   has_previous_page: Schema.optionalWith(Schema.Boolean, { nullable: true, default: () => false }),
   /** The number of records matching the query, across all pages. */
   total: Schema.optionalWith(Schema.Number, { nullable: true }),
   /** The page size the server applied (it clamps requests above 100); seen as `null`. */
   limit: Schema.optionalWith(Schema.NullOr(Schema.Number), { default: () => null }),
+  /** The cursor of the first record of the page (for `before_id`). */
   start_cursor: Schema.optionalWith(Schema.String, { nullable: true }),
+  /** The cursor of the last record of the page (for `after_id`). */
   end_cursor: Schema.optionalWith(Schema.String, { nullable: true })
 }).annotations({ identifier: "PageMeta" })
 
 /**
+ * The decoded pagination metadata of a list response.
+ *
  * @since 0.1.0
  */
 export type PageMeta = typeof PageMeta.Type
@@ -48,7 +59,7 @@ export interface Page<A> {
 }
 
 /**
- * The schema of a list response for the given item schema.
+ * The schema of a list response (`{ data, meta }`) for the given item schema.
  *
  * @since 0.1.0
  */
@@ -58,6 +69,11 @@ export const Page = <A, I, R>(item: Schema.Schema<A, I, R>) =>
 /**
  * A scan that cannot continue without looping or losing records.
  *
+ * - `RepeatedCursor`: the API handed back a cursor the scan had already followed.
+ * - `InconsistentTotal`: an offset page holds more or fewer records than `meta.total` implies, or `total`
+ *   changed during the scan (records were created or deleted meanwhile).
+ * - `MissingTotal`: an offset scan got no usable `meta.total`, so the page count is unknown.
+ *
  * @since 0.1.0
  */
 export class PaginationError extends Schema.TaggedError<PaginationError>("@effect-factorial/core/PaginationError")(
@@ -66,24 +82,46 @@ export class PaginationError extends Schema.TaggedError<PaginationError>("@effec
     reason: Schema.Literal("RepeatedCursor", "InconsistentTotal", "MissingTotal"),
     /** What happened, for people. */
     detail: Schema.String,
-    /** The page number (offset strategy) or the cursor (cursor strategy) where it happened. */
+    /** The page number where it happened (offset strategy). */
     page: Schema.optional(Schema.Number),
+    /** The cursor that repeated (cursor strategy). */
     cursor: Schema.optional(Schema.String)
   }
 ) {
+  /** One line: the reason and what happened. */
   override get message(): string {
     return `Pagination stopped (${this.reason}): ${this.detail}`
   }
 }
 
 /**
- * What a scan asks the fetcher for: a cursor page (`after_id` absent for the first) or a numbered page.
+ * What a cursor scan asks the fetcher for: `after_id` is absent for the first page.
  *
  * @since 0.1.0
  */
-export type PageRequest =
-  | { readonly limit: number; readonly after_id?: string }
-  | { readonly limit: number; readonly page: number }
+export type CursorPageRequest = { readonly limit: number; readonly after_id?: string }
+
+/**
+ * What an offset scan asks the fetcher for: a 1-based page number.
+ *
+ * @since 0.1.0
+ */
+export type OffsetPageRequest = { readonly limit: number; readonly page: number }
+
+/**
+ * What a scan asks the fetcher for. Both shapes are valid query parameters of a Factorial list endpoint, so a
+ * fetcher can spread the request into its query as is.
+ *
+ * @since 0.1.0
+ */
+export type PageRequest = CursorPageRequest | OffsetPageRequest
+
+/**
+ * Fetches one page: a list endpoint with everything but the page position already bound.
+ *
+ * @since 0.1.0
+ */
+export type FetchPage<A, E, R> = (request: PageRequest) => Effect.Effect<Page<A>, E, R>
 
 /**
  * How to scan.
@@ -93,25 +131,24 @@ export type PageRequest =
 export interface StreamOptions {
   /** `"cursor"` (default) or `"offset"`; giving `concurrency` alone selects `"offset"`. */
   readonly strategy?: "cursor" | "offset" | undefined
-  /** Requests in flight for the offset strategy (default 4). */
+  /** Requests in flight for the offset strategy, at least 1 (default 4). */
   readonly concurrency?: number | undefined
   /** Stop after this many records, without requesting further pages. */
   readonly maxItems?: number | undefined
-  /** Page size, 1 to 100 (default and maximum 100, the API's own maximum). */
+  /** Page size, 1 to 100 (default and maximum 100, the API's own maximum; larger values are clamped). */
   readonly limit?: number | undefined
 }
 
 /**
- * The API's largest page.
+ * The API's largest page; a larger requested `limit` is clamped to it before it is sent.
  *
  * @since 0.1.0
  */
-export const maxLimit = 100
-
-const defaultConcurrency = 4
+export const maxLimit: number = internal.maxLimit
 
 /**
- * Every record of every page, in order.
+ * Every record of every page, in order, as a `Stream`. The stream is lazy and can be run more than once; each
+ * run is a fresh scan.
  *
  * @example
  * ```ts
@@ -126,89 +163,103 @@ const defaultConcurrency = 4
  * @since 0.1.0
  */
 export const stream = <A, E, R>(
-  fetchPage: (request: PageRequest) => Effect.Effect<Page<A>, E, R>,
+  fetchPage: FetchPage<A, E, R>,
   options: StreamOptions = {}
 ): Stream.Stream<A, E | PaginationError, R> => {
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? maxLimit), 1), maxLimit)
-  const strategy = options.strategy ?? (options.concurrency === undefined ? "cursor" : "offset")
-  const scan = strategy === "cursor"
-    ? cursorScan(fetchPage, limit)
-    : offsetScan(fetchPage, limit, Math.max(1, options.concurrency ?? defaultConcurrency), options.maxItems)
-  return options.maxItems === undefined ? scan : Stream.take(scan, Math.max(0, options.maxItems))
+  const plan = internal.plan(options)
+  if (plan.maxItems === 0) return Stream.empty
+  const scan = plan.strategy === "cursor"
+    ? cursorScan(fetchPage, plan.limit)
+    : offsetScan(fetchPage, plan.limit, plan.concurrency, plan.maxItems)
+  // Both scans emit one chunk per page and pull the next page only on demand, so `take` stops the requests too.
+  return plan.maxItems === undefined ? scan : Stream.take(scan, plan.maxItems)
 }
 
 /**
- * Every record of every page, collected.
+ * Every record of every page, collected into an array (the whole collection in memory).
  *
  * @since 0.1.0
  */
 export const all = <A, E, R>(
-  fetchPage: (request: PageRequest) => Effect.Effect<Page<A>, E, R>,
+  fetchPage: FetchPage<A, E, R>,
   options?: StreamOptions
 ): Effect.Effect<ReadonlyArray<A>, E | PaginationError, R> =>
   Effect.map(Stream.runCollect(stream(fetchPage, options)), Chunk.toReadonlyArray)
 
-const cursorScan = <A, E, R>(
-  fetchPage: (request: PageRequest) => Effect.Effect<Page<A>, E, R>,
-  limit: number
-): Stream.Stream<A, E | PaginationError, R> =>
+const cursorScan = <A, E, R>(fetchPage: FetchPage<A, E, R>, limit: number): Stream.Stream<A, E | PaginationError, R> =>
   Stream.suspend(() => {
-    // Per run, so the same Stream value can be run twice.
-    const seen = new Set<string>()
+    // Per run, so the same Stream value can be run twice. One short string per page: the only state that grows.
+    const followed = new Set<string>()
     return Stream.paginateChunkEffect(undefined as string | undefined, (cursor) =>
       Effect.flatMap(fetchPage(cursor === undefined ? { limit } : { limit, after_id: cursor }), (page) => {
         const next = page.meta.has_next_page && page.data.length > 0 ? page.meta.end_cursor : undefined
-        if (next !== undefined && seen.has(next)) {
+        if (next !== undefined && followed.has(next)) {
+          // Fail before emitting the page: a server that ignores `after_id` sends an earlier page again.
           return Effect.fail(
             new PaginationError({
               reason: "RepeatedCursor",
-              detail: `the cursor ${next} was already followed; the scan would loop`,
+              detail: `the end_cursor ${next} was already followed, so the scan would loop`,
               cursor: next
             })
           )
         }
-        if (next !== undefined) seen.add(next)
+        if (next !== undefined) followed.add(next)
         return Effect.succeed([Chunk.unsafeFromArray(page.data), Option.fromNullable(next)] as const)
       }))
   })
 
+const isCount = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n >= 0
+
 const offsetScan = <A, E, R>(
-  fetchPage: (request: PageRequest) => Effect.Effect<Page<A>, E, R>,
+  fetchPage: FetchPage<A, E, R>,
   limit: number,
   concurrency: number,
   maxItems: number | undefined
 ): Stream.Stream<A, E | PaginationError, R> =>
   Stream.unwrap(Effect.gen(function*() {
     const first = yield* fetchPage({ limit, page: 1 })
-    const { total } = first.meta
-    if (total === undefined) {
+    const total = first.meta.total
+    if (!isCount(total)) {
       if (!first.meta.has_next_page) return Stream.fromIterable(first.data)
       return yield* new PaginationError({
         reason: "MissingTotal",
-        detail: "the response has no meta.total, so the page count is unknown; use the cursor strategy",
+        detail: `page 1 has no usable meta.total (${String(total)}), so the page count is unknown; ` +
+          `use the cursor strategy`,
         page: 1
       })
     }
-    // The server's page size wins: it clamps what we asked for.
+    // The server's page size wins over ours: it is what the page numbers are counted in.
     const pageSize = typeof first.meta.limit === "number" && first.meta.limit > 0 ? first.meta.limit : limit
-    const pages = Math.max(1, Math.ceil(total / pageSize))
-    const expectedSize = (page: number) => page < pages ? pageSize : total - (pages - 1) * pageSize
-    const check = (page: number, data: ReadonlyArray<A>) =>
-      data.length === expectedSize(page) ? Effect.succeed(data) : Effect.fail(
-        new PaginationError({
-          reason: "InconsistentTotal",
-          detail: `page ${page} of ${pages} has ${data.length} records where meta.total ${total} implies ` +
-            `${expectedSize(page)}; records were created or deleted during the scan (the cursor strategy is immune)`,
-          page
-        })
-      )
-    const firstData = yield* check(1, first.data)
-    const lastPage = maxItems === undefined ? pages : Math.min(pages, Math.max(1, Math.ceil(maxItems / pageSize)))
-    const rest = lastPage < 2 ? Stream.empty : Stream.range(2, lastPage).pipe(
-      Stream.mapEffect(
-        (page) => Effect.flatMap(fetchPage({ limit, page }), (result) => check(page, result.data)),
-        { concurrency }
-      ),
+    const { expectedSize, lastPage, pages } = internal.layout(total, pageSize, maxItems)
+    const inconsistent = (page: number, detail: string) =>
+      new PaginationError({
+        reason: "InconsistentTotal",
+        detail: `${detail}; records were probably created or deleted during the scan (the cursor strategy is ` +
+          `immune to that)`,
+        page
+      })
+    const check = (page: number, result: Page<A>): Effect.Effect<ReadonlyArray<A>, PaginationError> => {
+      const reported = result.meta.total
+      if (reported !== undefined && reported !== total) {
+        return Effect.fail(inconsistent(page, `meta.total changed from ${total} to ${reported} at page ${page}`))
+      }
+      if (result.data.length !== expectedSize(page)) {
+        return Effect.fail(inconsistent(
+          page,
+          `page ${page} of ${pages} holds ${result.data.length} records where meta.total ${total} with ` +
+            `${pageSize} per page implies ${expectedSize(page)}`
+        ))
+      }
+      return Effect.succeed(result.data)
+    }
+    const firstData = yield* check(1, first)
+    if (lastPage < 2) return Stream.fromIterable(firstData)
+    // `mapEffect` with concurrency keeps upstream order: results wait in a queue of `concurrency` slots that is
+    // drained in order, so at most `concurrency` requests run and about as many pages wait to be emitted.
+    const rest = Stream.range(2, lastPage).pipe(
+      Stream.mapEffect((page) => Effect.flatMap(fetchPage({ limit, page }), (result) => check(page, result)), {
+        concurrency
+      }),
       Stream.mapConcat((data) => data)
     )
     return Stream.concat(Stream.fromIterable(firstData), rest)
