@@ -40,7 +40,9 @@ export interface ActionDefinition<P extends Schema.Schema.AnyNoContext = Schema.
 export interface Definition {
   /** The service name, e.g. `"Candidates"`; spans are named `<name>.<method>`. */
   readonly name: string
-  /** The path segment after `/resources/ats/`, e.g. `"candidates"`. */
+  /** The API namespace after `/resources/`; `"ats"` when absent (`"api_public"` for webhook subscriptions). */
+  readonly namespace?: string
+  /** The path segment after `/resources/<namespace>/`, e.g. `"candidates"`. */
   readonly path: string
   /** The model every read and write answers with. */
   readonly model: Schema.Schema.AnyNoContext
@@ -175,7 +177,7 @@ const scanOperations = new Set(["stream"])
 export const make = <const D extends Definition>(definition: D): Effect.Effect<Service<D>, never, FactorialClient> =>
   Effect.map(FactorialClient, (client) => {
     const { model, name } = definition
-    const base = ["ats", definition.path]
+    const base = [definition.namespace ?? "ats", definition.path]
     const page = Pagination.Page(model)
 
     const encode = <S extends Schema.Schema.AnyNoContext>(schema: S, operation: string, value: unknown) =>

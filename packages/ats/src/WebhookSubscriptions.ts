@@ -4,17 +4,11 @@
  *
  * @since 0.1.0
  */
-import { FactorialClient, InvalidRequest, Pagination } from "@effect-factorial/core"
 import { CompanyId, PageParams, WebhookSubscriptionId } from "@effect-factorial/schema"
-import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as ParseResult from "effect/ParseResult"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import type { IdArgument, ReadError, WriteError } from "./Resource.js"
+import * as Resource from "./Resource.js"
 import { SubscriptionType } from "./Webhooks.js"
-
 
 /**
  * The API versions a subscription can pin; the version decides the shape of the payloads it delivers.
@@ -149,6 +143,24 @@ export const ListWebhookSubscriptionsParams = Schema.Struct({
 export type ListWebhookSubscriptionsParams = typeof ListWebhookSubscriptionsParams.Type
 
 /**
+ * The `api_public/webhook_subscriptions` resource, described like the ATS resources so the service is derived the
+ * same way (validation, spans, streaming, mock layer).
+ *
+ * @since 0.1.0
+ */
+export const webhookSubscriptionResource = Resource.define({
+  name: "WebhookSubscriptions",
+  namespace: "api_public",
+  path: "webhook_subscriptions",
+  model: WebhookSubscription,
+  id: WebhookSubscriptionId,
+  listParams: ListWebhookSubscriptionsParams,
+  create: CreateWebhookSubscription,
+  update: UpdateWebhookSubscription,
+  delete: true
+})
+
+/**
  * The webhook subscriptions of the company.
  *
  * @example
@@ -169,137 +181,4 @@ export type ListWebhookSubscriptionsParams = typeof ListWebhookSubscriptionsPara
  *
  * @since 0.1.0
  */
-export class WebhookSubscriptions extends Context.Tag("@effect-factorial/ats/WebhookSubscriptions")<
-  WebhookSubscriptions,
-  WebhookSubscriptions.Service
->() {
-  /**
-   * Builds the service from the `FactorialClient` in context.
-   *
-   * @since 0.1.0
-   */
-  static readonly make: Effect.Effect<WebhookSubscriptions.Service, never, FactorialClient> = Effect.map(
-    FactorialClient,
-    (client) => make(client)
-  )
-
-  /**
-   * The service, requiring a `FactorialClient`.
-   *
-   * @since 0.1.0
-   */
-  static readonly layer: Layer.Layer<WebhookSubscriptions, never, FactorialClient> = Layer.effect(
-    WebhookSubscriptions,
-    WebhookSubscriptions.make
-  )
-
-  /**
-   * A test double: the given methods, and every other method dying with a message that names it.
-   *
-   * @since 0.1.0
-   */
-  static readonly layerMock = (
-    implementation: Partial<WebhookSubscriptions.Service>
-  ): Layer.Layer<WebhookSubscriptions> => Layer.succeed(WebhookSubscriptions, mock(implementation))
-}
-
-/**
- * Types of the `WebhookSubscriptions` service.
- *
- * @since 0.1.0
- */
-export declare namespace WebhookSubscriptions {
-  /**
-   * The operations on webhook subscriptions.
-   *
-   * @since 0.1.0
-   */
-  export interface Service {
-    /** One page of subscriptions. */
-    readonly list: (
-      params?: ListWebhookSubscriptionsParams
-    ) => Effect.Effect<Pagination.Page<WebhookSubscription>, ReadError>
-    /** One subscription by id. */
-    readonly get: <I extends string | number>(
-      id: IdArgument<I, WebhookSubscriptionId>
-    ) => Effect.Effect<WebhookSubscription, ReadError>
-    /** Subscribes to one ATS event; answers the new subscription. */
-    readonly create: (payload: CreateWebhookSubscription) => Effect.Effect<WebhookSubscription, WriteError>
-    /** Changes a subscription (`PUT`; the id is repeated in the body for you). */
-    readonly update: <I extends string | number>(
-      id: IdArgument<I, WebhookSubscriptionId>,
-      payload: UpdateWebhookSubscription
-    ) => Effect.Effect<WebhookSubscription, WriteError>
-    /** Deletes a subscription; answers the deleted one. */
-    readonly delete: <I extends string | number>(
-      id: IdArgument<I, WebhookSubscriptionId>
-    ) => Effect.Effect<WebhookSubscription, WriteError>
-  }
-}
-
-const base = ["api_public", "webhook_subscriptions"] as const
-const Page = Pagination.Page(WebhookSubscription)
-const decodeId = Schema.decodeUnknown(WebhookSubscriptionId)
-
-const make = (client: FactorialClient.Service): WebhookSubscriptions.Service => {
-  const encode = <A, I>(schema: Schema.Schema<A, I>, operation: string, value: unknown) =>
-    Effect.mapError(
-      Schema.encodeUnknown(schema)(value),
-      (error) => InvalidRequest.fromParseError(`WebhookSubscriptions.${operation}`, error)
-    )
-
-  // An id goes through its schema before it becomes a path segment: digits or a safe integer only.
-  const toId = (operation: string, id: string | number): Effect.Effect<string, InvalidRequest> =>
-    Effect.mapError(decodeId(id), (error) =>
-      new InvalidRequest({
-        operation: `WebhookSubscriptions.${operation}`,
-        path: ["id"],
-        message: `WebhookSubscriptions.${operation}: invalid id: ${ParseResult.TreeFormatter.formatErrorSync(error)}`
-      }))
-
-  return WebhookSubscriptions.of({
-    list: (params = {}) =>
-      encode(ListWebhookSubscriptionsParams, "list", params).pipe(
-        Effect.flatMap((query) => client.execute({ method: "GET", path: base, query }, Page)),
-        Effect.withSpan("WebhookSubscriptions.list")
-      ),
-    get: (id) =>
-      toId("get", id).pipe(
-        Effect.flatMap((id) => client.execute({ method: "GET", path: [...base, id] }, WebhookSubscription)),
-        Effect.withSpan("WebhookSubscriptions.get", { attributes: { id } })
-      ),
-    create: (payload) =>
-      encode(CreateWebhookSubscription, "create", payload).pipe(
-        Effect.flatMap((body) =>
-          client.execute({ method: "POST", path: base, body: { _tag: "Json", value: body } }, WebhookSubscription)
-        ),
-        Effect.withSpan("WebhookSubscriptions.create", { attributes: { type: payload.subscription_type } })
-      ),
-    update: (id, payload) =>
-      Effect.all([toId("update", id), encode(UpdateWebhookSubscription, "update", payload)]).pipe(
-        Effect.flatMap(([id, body]) =>
-          client.execute({
-            method: "PUT",
-            path: [...base, id],
-            body: { _tag: "Json", value: { ...body, id } }
-          }, WebhookSubscription)
-        ),
-        Effect.withSpan("WebhookSubscriptions.update", { attributes: { id } })
-      ),
-    delete: (id) =>
-      toId("delete", id).pipe(
-        Effect.flatMap((id) => client.execute({ method: "DELETE", path: [...base, id] }, WebhookSubscription)),
-        Effect.withSpan("WebhookSubscriptions.delete", { attributes: { id } })
-      )
-  })
-}
-
-const operations = ["list", "get", "create", "update", "delete"] as const
-
-const mock = (implementation: Partial<WebhookSubscriptions.Service>): WebhookSubscriptions.Service => {
-  const service: Record<string, unknown> = {}
-  for (const operation of operations) {
-    service[operation] = () => Effect.dieMessage(`WebhookSubscriptions.${operation} is not implemented in this mock`)
-  }
-  return Object.assign(service, implementation) as WebhookSubscriptions.Service
-}
+export class WebhookSubscriptions extends Resource.Tag(webhookSubscriptionResource)<WebhookSubscriptions>() {}
