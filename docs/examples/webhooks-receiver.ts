@@ -1,4 +1,4 @@
-import * as Webhooks from "@effect-factorial/ats/Webhooks"
+import { Webhooks } from "@effect-factorial/ats"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"

@@ -1,5 +1,4 @@
-import * as Webhooks from "@effect-factorial/ats/Webhooks"
-import { WebhookSubscriptions } from "@effect-factorial/ats/WebhookSubscriptions"
+import { WebhookSubscriptions, Webhooks } from "@effect-factorial/ats"
 import { CompanyId } from "@effect-factorial/schema"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
