@@ -193,6 +193,23 @@ describe("FactorialClient responses", () => {
       expect(error.issue).toContain("Expected string")
     }))
 
+  it.effect("reads integers beyond 2^53 as strings of their exact digits, and leaves everything else alone", () =>
+    Effect.gen(function*() {
+      const body = '{"id": 18446744073709551615, "ids": [36893488147419103, 7], "n": -12, "x": 1.5e300, ' +
+        '"big_float": 12345678901234567.5, "s": "18446744073709551615 \\" 36893488147419103", "safe": 9007199254740991}'
+      const { client } = yield* mockClient(() => text(body, 200))
+      const value = yield* client.raw({ method: "GET", path: ["ats", "candidates", "1"] })
+      expect(value).toEqual({
+        id: "18446744073709551615",
+        ids: ["36893488147419103", 7],
+        n: -12,
+        x: 1.5e300,
+        big_float: 12345678901234567.5,
+        s: '18446744073709551615 " 36893488147419103',
+        safe: 9007199254740991
+      })
+    }))
+
   it.effect("fails with DecodeError when a 2xx body is not JSON", () =>
     Effect.gen(function*() {
       const { client } = yield* mockClient(() => text("<html>gateway</html>", 200))

@@ -14,6 +14,7 @@ import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { FactorialAuth } from "../FactorialAuth.js"
+import * as Json from "./json.js"
 import { DecodeError, type FactorialRequestError, TimeoutError, TransportError } from "../FactorialError.js"
 import type { FactorialRequest, RequestBody, RequestMethod } from "../FactorialRequest.js"
 import { fromResponse, redactHeaders } from "./httpError.js"
@@ -140,7 +141,7 @@ const addRedactedNames = (names: ReadonlyArray<string>) => (current: ReadonlyArr
 const parseBody = (target: Target, success: Success): Effect.Effect<Parsed, DecodeError> => {
   if (success.text.trim() === "") return Effect.succeed({ status: success.status, json: undefined })
   try {
-    return Effect.succeed({ status: success.status, json: JSON.parse(success.text) })
+    return Effect.succeed({ status: success.status, json: Json.parse(success.text) })
   } catch {
     return Effect.fail(
       new DecodeError({
