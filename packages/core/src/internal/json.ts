@@ -6,8 +6,11 @@
  * `Number.MAX_SAFE_INTEGER` are therefore read as strings of their exact digits (the id schemas accept both).
  */
 
-/** Bodies without a run of 16 digits cannot hold an unsafe integer: the common case costs one regex test. */
-const mayHoldUnsafeInteger = /\d{16}/
+/**
+ * Bodies without a run of 16 digits that does not open a string cannot hold an unsafe integer: the common case,
+ * string ids included, costs one regex test.
+ */
+const mayHoldUnsafeInteger = /(?:^|[^"\d])\d{16}/
 
 const isDigit = (code: number) => code >= 48 && code <= 57
 
