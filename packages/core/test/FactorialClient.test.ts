@@ -193,16 +193,19 @@ describe("FactorialClient responses", () => {
       expect(error.issue).toContain("Expected string")
     }))
 
-  it.effect("reads integers beyond 2^53 as strings of their exact digits, and leaves everything else alone", () =>
+  it.effect("reads id integers beyond 2^53 as strings of their exact digits, and leaves everything else alone", () =>
     Effect.gen(function*() {
-      const body = '{"id": 18446744073709551615, "ids": [36893488147419103, 7], "n": -12, "x": 1.5e300, ' +
+      const body = '{"id": 18446744073709551615, "ats_job_posting_ids": [36893488147419103, 7], "n": -12, ' +
+        '"x": 1.5e300, "score": 123456789012345680000, "data": [{"ats_candidate_id": 36893488147419103}], ' +
         '"big_float": 12345678901234567.5, "s": "18446744073709551615 \\" 36893488147419103", "safe": 9007199254740991}'
       const { client } = yield* mockClient(() => text(body, 200))
       const value = yield* client.raw({ method: "GET", path: ["ats", "candidates", "1"] })
       expect(value).toEqual({
         id: "18446744073709551615",
-        ids: ["36893488147419103", 7],
+        ats_job_posting_ids: ["36893488147419103", 7],
         n: -12,
+        score: 123456789012345680000,
+        data: [{ ats_candidate_id: "36893488147419103" }],
         x: 1.5e300,
         big_float: 12345678901234567.5,
         s: '18446744073709551615 " 36893488147419103',
