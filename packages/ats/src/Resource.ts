@@ -9,7 +9,8 @@ import {
   InvalidRequest,
   Pagination,
   type FactorialRequestError,
-  type PaginationError
+  type PaginationError,
+  type QueryParams
 } from "@effect-factorial/core"
 import type * as Brand from "effect/Brand"
 import * as Context from "effect/Context"
@@ -198,12 +199,16 @@ export const make = <const D extends Definition>(definition: D): Effect.Effect<S
 
     const list = (params: unknown = {}) =>
       encode(definition.listParams, "list", params).pipe(
-        Effect.flatMap((query) => client.execute({ method: "GET", path: base, query: query as any }, page)),
+        Effect.flatMap((query) => client.execute({ method: "GET", path: base, query: query as QueryParams }, page)),
         Effect.withSpan(`${name}.list`)
       )
 
-    const stream = (params: Record<string, unknown> = {}, options?: Pagination.StreamOptions) =>
-      Pagination.stream((request) => list({ ...params, ...request }), options).pipe(
+    // A `limit` among the params is the page size unless the options say otherwise.
+    const stream = (params: Record<string, unknown> = {}, options: Pagination.StreamOptions = {}) =>
+      Pagination.stream(
+        (request) => list({ ...params, ...request }),
+        typeof params.limit === "number" && options.limit === undefined ? { ...options, limit: params.limit } : options
+      ).pipe(
         Stream.withSpan(`${name}.stream`)
       )
 

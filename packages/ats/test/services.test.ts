@@ -199,6 +199,16 @@ describe("streaming", () => {
       }))
   }
 
+  it.effect("a limit among the params is the page size of the scan", () =>
+    Effect.gen(function*() {
+      const sent = yield* Effect.gen(function*() {
+        const candidates = yield* Candidates
+        expect(yield* candidates.all({ limit: 40 })).toHaveLength(100)
+        return yield* sentRequests
+      }).pipe(Effect.provide(withAts(candidatesApi(100))))
+      expect(sent.map((r) => new Map(r.query).get("limit"))).toEqual(["40", "40", "40"])
+    }))
+
   it.effect("maxItems stops without fetching further pages", () =>
     Effect.gen(function*() {
       const { items, sent } = yield* Effect.gen(function*() {
