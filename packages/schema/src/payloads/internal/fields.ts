@@ -9,8 +9,8 @@
  *   An explicit `undefined` survives encoding as such and never reaches the wire: `JSON.stringify`,
  *   the core query encoder and `createMessageFormData` all skip it.
  * - `outbound`: the annotations of every payload and params struct. Besides naming the schema in
- *   error messages, it keeps the caller's key order on encode: by default an effectful encode (id encoding
- *   runs as an Effect) may emit keys in another order, which would reorder query strings and bodies.
+ *   error messages, it keeps the caller's key order on encode: an encode that goes through any effectful
+ *   field schema may emit keys in another order, which would reorder query strings and bodies.
  * - `closed`: a closed enum whose failure reads as one line listing the accepted values, instead of
  *   one line per value.
  */
