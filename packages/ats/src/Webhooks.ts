@@ -29,7 +29,7 @@ import * as Headers from "@effect/platform/Headers"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { Application, Candidate, EvaluationForm, JobPosting } from "@effect-factorial/schema"
+import { Application, Candidate, EvaluationForm, JobPosting, SubscriptionType, subscriptionTypes } from "@effect-factorial/schema"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -39,39 +39,11 @@ import * as Schema from "effect/Schema"
 import * as Challenge from "./internal/webhookChallenge.js"
 
 /**
- * The ATS subscription types, in the order of Factorial's spec.
+ * The ATS subscription types (defined in `@effect-factorial/schema`), in the order of Factorial's spec.
  *
  * @since 0.1.0
  */
-export const subscriptionTypes = [
-  "ats/application/apply",
-  "ats/application/create",
-  "ats/application/create_from_employee",
-  "ats/application/delete",
-  "ats/application/update",
-  "ats/candidate/create",
-  "ats/candidate/delete",
-  "ats/candidate/update",
-  "ats/evaluation_form/save_as_template",
-  "ats/job_posting/create",
-  "ats/job_posting/delete",
-  "ats/job_posting/duplicate",
-  "ats/job_posting/update"
-] as const
-
-/**
- * One of the 13 ATS subscription types, e.g. `"ats/candidate/create"`.
- *
- * @since 0.1.0
- */
-export type SubscriptionType = (typeof subscriptionTypes)[number]
-
-/**
- * The schema of the ATS subscription types: accepts exactly the 13 values.
- *
- * @since 0.1.0
- */
-export const SubscriptionType: Schema.Literal<typeof subscriptionTypes> = Schema.Literal(...subscriptionTypes)
+export { SubscriptionType, subscriptionTypes } from "@effect-factorial/schema"
 
 /**
  * Whether a string is one of the 13 ATS subscription types.

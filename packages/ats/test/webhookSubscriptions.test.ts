@@ -3,17 +3,14 @@
  * before anything is sent.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { CompanyId, WebhookSubscriptionId } from "@effect-factorial/schema"
+import { CompanyId, WebhookSubscription, WebhookSubscriptionId } from "@effect-factorial/schema"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import {
-  WebhookSubscription,
-  WebhookSubscriptions
-} from "../src/WebhookSubscriptions.js"
+import { WebhookSubscriptions } from "../src/WebhookSubscriptions.js"
 import { json, mockApi, sentRequests, type SentRequest } from "./support/MockApi.js"
 
 const SECRET = "2bca4e6d-9aaf-4f11-9e5d"

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { OriginalQuestionType } from "./Enums.js"
 import { AnswerId, ApplicationId, QuestionId } from "./Ids.js"
-import { nullTolerant, optional, required } from "./internal/fields.js"
+import { nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -17,21 +17,21 @@ import { Timestamp } from "./Timestamp.js"
  */
 export class Answer extends Schema.Class<Answer>("@effect-factorial/schema/Answer")({
   /** Id of the answer. */
-  id: required(AnswerId, "Id of the answer."),
+  id: AnswerId,
   /** Id of the question answered; absent when the question was removed later. */
-  ats_question_id: optional(QuestionId, "Id of the question answered."),
+  ats_question_id: optional(QuestionId),
   /** Id of the application the answer belongs to. */
-  ats_application_id: required(ApplicationId, "Id of the application the answer belongs to."),
+  ats_application_id: ApplicationId,
   /** The question's label as it read when the candidate answered. */
-  original_question_label: required(Schema.String, "Label of the question at the time of answering."),
+  original_question_label: Schema.String,
   /** The answer itself, as text. */
-  value: optional(Schema.String, "The answer, as text."),
+  value: optional(Schema.String),
   /** Type the question had when the candidate answered. */
-  original_question_type: nullTolerant(OriginalQuestionType, "Type of the question at the time of answering."),
+  original_question_type: nullTolerant(OriginalQuestionType),
   /** When the answer was created. */
-  created_at: required(Timestamp, "When the answer was created."),
+  created_at: Timestamp,
   /** When the answer was last changed. */
-  updated_at: required(Timestamp, "When the answer was last changed.")
+  updated_at: Timestamp
 }, {
   description: "An answer a candidate gave to a job posting question."
 }) {}

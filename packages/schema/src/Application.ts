@@ -15,7 +15,7 @@ import {
   JobPostingId,
   RejectionReasonId
 } from "./Ids.js"
-import { optional, required, TextOrNumber } from "./internal/fields.js"
+import { optional, TextOrNumber } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -26,15 +26,15 @@ import { Timestamp } from "./Timestamp.js"
  */
 export class ApplicationCv extends Schema.Class<ApplicationCv>("@effect-factorial/schema/ApplicationCv")({
   /** Name of the uploaded file. */
-  filename: optional(Schema.String, "Name of the uploaded file."),
+  filename: optional(Schema.String),
   /** Where the file can be downloaded. */
-  url: optional(Schema.String, "Where the file can be downloaded."),
+  url: optional(Schema.String),
   /** Size of the file in bytes. */
-  byte_size: optional(Schema.Int, "Size of the file in bytes."),
+  byte_size: optional(Schema.Int),
   /** MIME type of the file. */
-  content_type: optional(Schema.String, "MIME type of the file."),
+  content_type: optional(Schema.String),
   /** When the file was uploaded. */
-  created_at: optional(Timestamp, "When the file was uploaded.")
+  created_at: optional(Timestamp)
 }, {
   description: "CV file of an application (name, download URL, size, MIME type, upload time)."
 }) {}
@@ -47,37 +47,37 @@ export class ApplicationCv extends Schema.Class<ApplicationCv>("@effect-factoria
  */
 export class Application extends Schema.Class<Application>("@effect-factorial/schema/Application")({
   /** Id of the application. */
-  id: required(ApplicationId, "Id of the application."),
+  id: ApplicationId,
   /** Id of the company the application belongs to. */
-  company_id: required(CompanyId, "Id of the company the application belongs to."),
+  company_id: CompanyId,
   /** Id of the job posting applied to. */
-  ats_job_posting_id: required(JobPostingId, "Id of the job posting applied to."),
+  ats_job_posting_id: JobPostingId,
   /** Id of the candidate who applied. */
-  ats_candidate_id: required(CandidateId, "Id of the candidate who applied."),
+  ats_candidate_id: CandidateId,
   /** Id of the employee, when the candidate is an employee of the company. */
-  employee_id: optional(EmployeeId, "Id of the employee, when the candidate is one."),
+  employee_id: optional(EmployeeId),
   /** Phone number the candidate gave for this application (a JSON number is kept as its digits). */
-  phone: optional(TextOrNumber, "Phone number the candidate gave for this application."),
+  phone: optional(TextOrNumber),
   /** Whether the candidate was marked as qualified. */
-  qualified: optional(Schema.Boolean, "Whether the candidate was marked as qualified."),
+  qualified: optional(Schema.Boolean),
   /** Id of the pipeline phase the application is in. */
-  ats_application_phase_id: optional(ApplicationPhaseId, "Id of the pipeline phase the application is in."),
+  ats_application_phase_id: optional(ApplicationPhaseId),
   /** When the application was created. */
-  created_at: required(Timestamp, "When the application was created."),
+  created_at: Timestamp,
   /** Cover letter sent with the application. */
-  cover_letter: optional(Schema.String, "Cover letter sent with the application."),
+  cover_letter: optional(Schema.String),
   /** CV file attached to the application (API 2026-07-01 and later). */
-  cv: optional(ApplicationCv, "CV file attached to the application."),
+  cv: optional(ApplicationCv),
   /** Id of the conversation (message thread) of the application. */
-  ats_conversation_id: optional(ConversationId, "Id of the message thread of the application."),
+  ats_conversation_id: optional(ConversationId),
   /** Free-text detail on how the application arrived. */
-  medium: optional(Schema.String, "Free-text detail on how the application arrived."),
+  medium: optional(Schema.String),
   /** Average rating given to the application. The spec says integer; kept as any number. */
-  rating_average: optional(Schema.Finite, "Average rating given to the application."),
+  rating_average: optional(Schema.Finite),
   /** Id of the reason the application was rejected for, if it was. */
-  ats_rejection_reason_id: optional(RejectionReasonId, "Id of the rejection reason, if rejected."),
+  ats_rejection_reason_id: optional(RejectionReasonId),
   /** Id of the candidate source of the application. */
-  source_id: optional(CandidateSourceId, "Id of the candidate source of the application.")
+  source_id: optional(CandidateSourceId)
 }, {
   description: "A candidate's application to a job posting."
 }) {}

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { CandidateSourceCategory } from "./Enums.js"
 import { CandidateSourceId, CompanyId } from "./Ids.js"
-import { nullTolerant, required } from "./internal/fields.js"
+import { nullTolerant } from "./internal/fields.js"
 
 /**
  * A candidate source. Decodes what the API sends (see the package README for the null, id, enum
@@ -16,15 +16,15 @@ import { nullTolerant, required } from "./internal/fields.js"
  */
 export class CandidateSource extends Schema.Class<CandidateSource>("@effect-factorial/schema/CandidateSource")({
   /** Id of the source. */
-  id: required(CandidateSourceId, "Id of the source."),
+  id: CandidateSourceId,
   /** Id of the company. */
-  company_id: required(CompanyId, "Id of the company."),
+  company_id: CompanyId,
   /** Group the source belongs to. */
-  category: nullTolerant(CandidateSourceCategory, "Group the source belongs to."),
+  category: nullTolerant(CandidateSourceCategory),
   /** Machine name of the source, e.g. `manually_added`. */
-  name: required(Schema.String, "Machine name of the source."),
+  name: Schema.String,
   /** Display label: translated for built-in sources, the name for custom ones. */
-  label: required(Schema.String, "Display label: translated for built-in sources, the name otherwise.")
+  label: Schema.String
 }, {
   description: "A channel candidates arrive through."
 }) {}

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CompanyId, EvaluationFormId, JobPostingId } from "./Ids.js"
-import { FreeFormArray, optional, required } from "./internal/fields.js"
+import { FreeFormArray, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -16,21 +16,21 @@ import { Timestamp } from "./Timestamp.js"
  */
 export class EvaluationForm extends Schema.Class<EvaluationForm>("@effect-factorial/schema/EvaluationForm")({
   /** Id of the form. */
-  id: required(EvaluationFormId, "Id of the form."),
+  id: EvaluationFormId,
   /** Id of the company owning the form. */
-  company_id: required(CompanyId, "Id of the company owning the form."),
+  company_id: CompanyId,
   /** Id of the job posting the form is attached to; absent for templates. */
-  ats_job_posting_id: optional(JobPostingId, "Id of the job posting the form is attached to."),
+  ats_job_posting_id: optional(JobPostingId),
   /** Name of the form. */
-  name: required(Schema.String, "Name of the form."),
+  name: Schema.String,
   /** Id of the form this one was derived from. */
-  based_on_id: optional(EvaluationFormId, "Id of the form this one was derived from."),
+  based_on_id: optional(EvaluationFormId),
   /** Questions of the form; the spec leaves their shape open (its example: `{id, text, description}`). */
-  questions: required(FreeFormArray, "Questions of the form (shape not specified)."),
+  questions: FreeFormArray,
   /** When the form was created. */
-  created_at: required(Timestamp, "When the form was created."),
+  created_at: Timestamp,
   /** When the form was last changed. */
-  updated_at: required(Timestamp, "When the form was last changed.")
+  updated_at: Timestamp
 }, {
   description: "A scorecard interviewers fill in about a candidate."
 }) {}

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { HiringStageName } from "./Enums.js"
 import { CompanyId, HiringStageId } from "./Ids.js"
-import { nullTolerant, required } from "./internal/fields.js"
+import { nullTolerant } from "./internal/fields.js"
 
 /**
  * A hiring stage. Decodes what the API sends (see the package README for the null, id, enum and
@@ -16,15 +16,15 @@ import { nullTolerant, required } from "./internal/fields.js"
  */
 export class HiringStage extends Schema.Class<HiringStage>("@effect-factorial/schema/HiringStage")({
   /** Id of the stage. */
-  id: required(HiringStageId, "Id of the stage."),
+  id: HiringStageId,
   /** Machine name of the stage. */
-  name: nullTolerant(HiringStageName, "Machine name of the stage."),
+  name: nullTolerant(HiringStageName),
   /** Display label of the stage. */
-  label: required(Schema.String, "Display label of the stage."),
+  label: Schema.String,
   /** Id of the company. */
-  company_id: required(CompanyId, "Id of the company."),
+  company_id: CompanyId,
   /** Place of the stage in the hiring flow. */
-  position: required(Schema.Int, "Place of the stage in the hiring flow.")
+  position: Schema.Int
 }, {
   description: "A company-wide hiring stage that application phases map to."
 }) {}

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ConversationId, MessageId, SenderId } from "./Ids.js"
-import { FreeFormArray, optional, required } from "./internal/fields.js"
+import { FreeFormArray, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -16,31 +16,31 @@ import { Timestamp } from "./Timestamp.js"
  */
 export class Message extends Schema.Class<Message>("@effect-factorial/schema/Message")({
   /** Id of the message. */
-  id: required(MessageId, "Id of the message."),
+  id: MessageId,
   /** Body of the message. */
-  content: required(Schema.String, "Body of the message."),
+  content: Schema.String,
   /** Id of the conversation the message belongs to. */
-  ats_conversation_id: required(ConversationId, "Id of the conversation the message belongs to."),
+  ats_conversation_id: ConversationId,
   /** Id of the sender; `sent_by_type` tells whether it is a candidate or a user. */
-  sent_by_id: required(SenderId, "Id of the sender."),
+  sent_by_id: SenderId,
   /** Kind of sender (`candidate` or `user` in requests; free text in responses). */
-  sent_by_type: required(Schema.String, "Kind of sender, e.g. candidate or user."),
+  sent_by_type: Schema.String,
   /** When the message was created. */
-  created_at: required(Timestamp, "When the message was created."),
+  created_at: Timestamp,
   /** Files attached to the message (shape not specified). */
-  attachments: required(FreeFormArray, "Files attached to the message (shape not specified)."),
+  attachments: FreeFormArray,
   /** Subject of the message. */
-  topic: required(Schema.String, "Subject of the message."),
+  topic: Schema.String,
   /** When a scheduled message is due to go out. */
-  delayed_until: optional(Timestamp, "When a scheduled message is due to go out."),
+  delayed_until: optional(Timestamp),
   /** When the message was sent. */
-  sent_at: optional(Timestamp, "When the message was sent."),
+  sent_at: optional(Timestamp),
   /** When the message was delivered. */
-  delivered_at: optional(Timestamp, "When the message was delivered."),
+  delivered_at: optional(Timestamp),
   /** When the recipient opened the message. */
-  opened_at: optional(Timestamp, "When the recipient opened the message."),
+  opened_at: optional(Timestamp),
   /** When delivery last failed. */
-  last_error_at: optional(Timestamp, "When delivery last failed.")
+  last_error_at: optional(Timestamp)
 }, {
   description: "A message in the conversation of an application."
 }) {}

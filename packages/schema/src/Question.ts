@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { OriginalQuestionType } from "./Enums.js"
 import { JobPostingId, QuestionId } from "./Ids.js"
-import { FreeFormArray, nullTolerant, optional, required } from "./internal/fields.js"
+import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -17,25 +17,25 @@ import { Timestamp } from "./Timestamp.js"
  */
 export class Question extends Schema.Class<Question>("@effect-factorial/schema/Question")({
   /** Id of the question. */
-  id: required(QuestionId, "Id of the question."),
+  id: QuestionId,
   /** Id of the job posting asking the question. */
-  ats_job_posting_id: required(JobPostingId, "Id of the job posting asking the question."),
+  ats_job_posting_id: JobPostingId,
   /** Text of the question. */
-  label: required(Schema.String, "Text of the question."),
+  label: Schema.String,
   /** Place of the question in the form. */
-  position: required(Schema.Int, "Place of the question in the form."),
+  position: Schema.Int,
   /** Whether an answer is mandatory. */
-  mandatory: required(Schema.Boolean, "Whether an answer is mandatory."),
+  mandatory: Schema.Boolean,
   /** Whether some answers disqualify the candidate automatically. */
-  auto_disqualify: required(Schema.Boolean, "Whether some answers disqualify the candidate automatically."),
+  auto_disqualify: Schema.Boolean,
   /** Kind of question. */
-  question_type: nullTolerant(OriginalQuestionType, "Kind of question."),
+  question_type: nullTolerant(OriginalQuestionType),
   /** When the question was created. */
-  created_at: required(Timestamp, "When the question was created."),
+  created_at: Timestamp,
   /** When the question was last changed. */
-  updated_at: required(Timestamp, "When the question was last changed."),
+  updated_at: Timestamp,
   /** Choices of a choice question; the spec's example items are `{text, disqualifies}`. */
-  options: optional(FreeFormArray, "Choices of a choice question (shape not specified).")
+  options: optional(FreeFormArray)
 }, {
   description: "A question applicants answer when applying to a job posting."
 }) {}

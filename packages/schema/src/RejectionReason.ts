@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { DecisionMaker } from "./Enums.js"
 import { CompanyId, RejectionReasonId } from "./Ids.js"
-import { nullTolerant, required } from "./internal/fields.js"
+import { nullTolerant } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -17,17 +17,17 @@ import { Timestamp } from "./Timestamp.js"
  */
 export class RejectionReason extends Schema.Class<RejectionReason>("@effect-factorial/schema/RejectionReason")({
   /** Id of the reason. */
-  id: required(RejectionReasonId, "Id of the reason."),
+  id: RejectionReasonId,
   /** Id of the company. */
-  company_id: required(CompanyId, "Id of the company."),
+  company_id: CompanyId,
   /** Whether the company or the candidate made the decision. */
-  decision_maker: nullTolerant(DecisionMaker, "Whether the company or the candidate made the decision."),
+  decision_maker: nullTolerant(DecisionMaker),
   /** Text of the reason. */
-  reason: required(Schema.String, "Text of the reason."),
+  reason: Schema.String,
   /** When the reason was created. */
-  created_at: required(Timestamp, "When the reason was created."),
+  created_at: Timestamp,
   /** When the reason was last changed. */
-  updated_at: required(Timestamp, "When the reason was last changed.")
+  updated_at: Timestamp
 }, {
   description: "A reason an application can be rejected for."
 }) {}

@@ -53,9 +53,8 @@ export * from "./Message.js"
 export * from "./Question.js"
 /** @since 0.1.0 */
 export * from "./RejectionReason.js"
-
-/** The list envelope, shared by every list endpoint (defined in core). @since 0.1.0 */
-export { Page, PageMeta } from "@effect-factorial/core/Pagination"
+/** @since 0.1.0 */
+export * from "./WebhookSubscription.js"
 
 /** @since 0.1.0 */
 export * from "./payloads/index.js"

@@ -207,16 +207,6 @@ describe("shape", () => {
   it("update bodies of job postings have the create body's fields", () => {
     expect(Object.keys(UpdateJobPosting.fields).sort()).toEqual(Object.keys(CreateJobPosting.fields).sort())
   })
-
-  it("every field carries a description", () => {
-    for (const name of payloadNames) {
-      for (const field of fieldsOf(name)) {
-        expect(AST.getDescriptionAnnotation(field), `${name}.${String(field.name)}`).toSatisfy(
-          (description: unknown) => typeof description === "object" && description !== null && "value" in description
-        )
-      }
-    }
-  })
 })
 
 describe("refused before sending", () => {

@@ -3,7 +3,7 @@
  * create (201), update and delete, stored in the `SandboxWebhooks` in context (without one, the paths do not
  * exist). Bodies are validated with the SDK's own payload schemas.
  */
-import { CreateWebhookSubscription, UpdateWebhookSubscription } from "@effect-factorial/ats"
+import { CreateWebhookSubscription, UpdateWebhookSubscription } from "@effect-factorial/schema"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"

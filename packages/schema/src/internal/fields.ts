@@ -1,51 +1,99 @@
 /**
- * Field helpers that encode the package's decoding rules in one place.
+ * The field helpers of every schema in the package: models (what the API sends) and outbound structs (request
+ * bodies and list params, what a caller sends). Field documentation lives in the JSDoc line above each field, once;
+ * the helpers carry no description.
  *
- * The rules (also in the README):
- * - `required`: the key must be present and the value must be valid; used for `id`, the keys that
- *   attach a record to its parent, timestamps and the other fields every source marks required.
- * - `optional`: the key may be absent or `null`; both decode to an absent property (read as
- *   `undefined`), so "no value" has one representation. Encoding omits the key.
- * - `nullTolerant`: the spec marks the field required but the API has been seen sending `null`
- *   (required enums especially). The key must be present; `null` decodes to `undefined` and
- *   `undefined` encodes back to `null`.
+ * Inbound (models) must survive whatever the API sends:
+ * - a required field is the bare schema: the key must be present and the value valid (`id`, the keys that attach a
+ *   record to its parent, timestamps and the other fields every source marks required);
+ * - `optional`: the key may be absent or `null`; both decode to an absent property (read as `undefined`), so
+ *   "no value" has one representation. Encoding omits the key;
+ * - `nullTolerant`: the spec marks the field required but the API has been seen sending `null` (required enums
+ *   especially). The key must be present; `null` decodes to `undefined` and `undefined` encodes back to `null`.
+ *
+ * Outbound fields are written by the caller:
+ * - a required field is the bare schema: the key must be present with a valid value, or encoding fails with its path;
+ * - `optionalField`: the key may be left out or set to `undefined` (handy under `exactOptionalPropertyTypes`). `null`
+ *   is refused: "no value" is spelled by leaving the key out. An explicit `undefined` survives encoding as such and
+ *   never reaches the wire: `JSON.stringify`, the core query encoder and `createMessageFormData` all skip it;
+ * - `outbound`: the annotations of every payload and params struct. Besides naming the schema in error messages, it
+ *   keeps the caller's key order on encode: an encode that goes through any effectful field schema may emit keys in
+ *   another order, which would reorder query strings and bodies;
+ * - `closed`: a closed enum whose failure reads as one line listing the accepted values, instead of one line per
+ *   value.
  */
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 
 /**
- * A required field, carrying the spec's description.
+ * An optional model field: absent or `null` on the wire, an absent property once decoded.
  *
  * @since 0.1.0
  */
-export const required = <A, I>(schema: Schema.Schema<A, I>, description: string) =>
-  Schema.propertySignature(schema).annotations({ description })
+export const optional = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { nullable: true })
 
 /**
- * An optional field: absent or `null` on the wire, an absent property once decoded.
+ * A model field the spec marks required that the API may send as `null`: the key must be present, `null` decodes to
+ * `undefined`.
  *
  * @since 0.1.0
  */
-export const optional = <A, I>(schema: Schema.Schema<A, I>, description: string) =>
-  Schema.optionalWith(schema, { nullable: true }).annotations({ description })
+export const nullTolerant = <A, I>(schema: Schema.Schema<A, I>) =>
+  Schema.transform(Schema.NullOr(schema), Schema.UndefinedOr(Schema.typeSchema(schema)), {
+    strict: true,
+    decode: (value) => (value === null ? undefined : value),
+    encode: (value) => (value === undefined ? null : value)
+  })
 
 /**
- * A field the spec marks required that the API may send as `null`: the key must be present,
- * `null` decodes to `undefined`.
+ * An optional outbound field: may be absent or `undefined`.
  *
  * @since 0.1.0
  */
-export const nullTolerant = <A, I>(schema: Schema.Schema<A, I>, description: string) =>
-  Schema.propertySignature(
-    Schema.transform(Schema.NullOr(schema), Schema.UndefinedOr(Schema.typeSchema(schema)), {
-      strict: true,
-      decode: (value) => (value === null ? undefined : value),
-      encode: (value) => (value === undefined ? null : value)
+export const optionalField = <A, I>(schema: Schema.Schema<A, I>) => {
+  // What `Schema.optional` does (`?: A | undefined`), except that the `A | undefined` union is built here so that it
+  // can carry the field's own failure message: otherwise a misspelt enum value would also report "Expected undefined".
+  const orUndefined = Schema.UndefinedOr(schema)
+  const message = AST.getMessageAnnotation(schema.ast)
+  const type = Option.isSome(message) ? orUndefined.annotations({ message: message.value }) : orUndefined
+  return Schema.optionalWith(type, { exact: true })
+}
+
+/**
+ * Annotations of a payload or params struct: its name, its description, and encoding that keeps the caller's key
+ * order.
+ *
+ * @since 0.1.0
+ */
+export const outbound = (identifier: string, description: string) => ({
+  identifier,
+  description,
+  parseOptions: { propertyOrder: "original" }
+} as const)
+
+/**
+ * Gives a closed enum a one-line failure message: `Expected one of "a" | "b", actual "c"`.
+ *
+ * @since 0.1.0
+ */
+export const closed = <Literals extends readonly [AST.LiteralValue, ...Array<AST.LiteralValue>]>(
+  schema: Schema.Literal<Literals>
+) => {
+  const accepted = schema.literals.map((literal) => JSON.stringify(literal)).join(" | ")
+  return schema.annotations({
+    message: (issue) => ({
+      message: `Expected one of ${accepted}, actual ${
+        typeof issue.actual === "string" ? JSON.stringify(issue.actual) : String(issue.actual)
+      }`,
+      override: true
     })
-  ).annotations({ description })
+  })
+}
 
 /**
- * Text the spec types as a string but illustrates with a JSON number (phone numbers): a number is
- * turned into its decimal text, a string is kept as sent. Always encodes a string.
+ * Text the spec types as a string but illustrates with a JSON number (phone numbers): a number is turned into its
+ * decimal text, a string is kept as sent. Always encodes a string.
  *
  * @since 0.1.0
  */

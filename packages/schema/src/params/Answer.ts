@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { AnswerId, ApplicationId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,9 +17,9 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListAnswersParams = Schema.Struct({
   /** Only these answers. */
-  ids: optionalField(Schema.Array(AnswerId), "Only the answers with these ids."),
+  ids: optionalField(Schema.Array(AnswerId)),
   /** Only answers of these applications. */
-  ats_application_ids: optionalField(Schema.Array(ApplicationId), "Only the answers of these applications."),
+  ats_application_ids: optionalField(Schema.Array(ApplicationId)),
   ...PageParams.fields
 }).annotations(outbound("ListAnswersParams", "Query parameters of GET ats/answers."))
 

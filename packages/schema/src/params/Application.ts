@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, ApplicationPhaseId, CandidateId, JobPostingId, RejectionReasonId, TagId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,21 +17,21 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListApplicationsParams = Schema.Struct({
   /** Only these applications. */
-  ids: optionalField(Schema.Array(ApplicationId), "Only the applications with these ids."),
+  ids: optionalField(Schema.Array(ApplicationId)),
   /** Only applications to this job posting. */
-  ats_job_posting_id: optionalField(JobPostingId, "Only the applications to this job posting."),
+  ats_job_posting_id: optionalField(JobPostingId),
   /** Only qualified (`true`) or unqualified (`false`) applications. */
-  qualified: optionalField(Schema.Boolean, "Only qualified (true) or unqualified (false) applications."),
+  qualified: optionalField(Schema.Boolean),
   /** Only applications in this pipeline phase. */
-  ats_application_phase_id: optionalField(ApplicationPhaseId, "Only the applications in this pipeline phase."),
+  ats_application_phase_id: optionalField(ApplicationPhaseId),
   /** Only applications of these candidates. */
-  ats_candidate_ids: optionalField(Schema.Array(CandidateId), "Only the applications of these candidates."),
+  ats_candidate_ids: optionalField(Schema.Array(CandidateId)),
   /** Only applications rejected for these reasons. */
-  ats_rejection_reason_ids: optionalField(Schema.Array(RejectionReasonId), "Only the applications rejected for these reasons."),
+  ats_rejection_reason_ids: optionalField(Schema.Array(RejectionReasonId)),
   /** Free-text search. */
-  search: optionalField(Schema.String, "Free-text search over applications."),
+  search: optionalField(Schema.String),
   /** Only applications with these tags (the API spells it `ats_tags_ids`). */
-  ats_tags_ids: optionalField(Schema.Array(TagId), "Only the applications with these tags."),
+  ats_tags_ids: optionalField(Schema.Array(TagId)),
   ...PageParams.fields
 }).annotations(outbound("ListApplicationsParams", "Query parameters of GET ats/applications."))
 

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationPhaseId, JobPostingId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,9 +17,9 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListApplicationPhasesParams = Schema.Struct({
   /** Only these phases. */
-  ids: optionalField(Schema.Array(ApplicationPhaseId), "Only the phases with these ids."),
+  ids: optionalField(Schema.Array(ApplicationPhaseId)),
   /** Only phases of these job postings. */
-  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId), "Only the phases of these job postings."),
+  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId)),
   ...PageParams.fields
 }).annotations(outbound("ListApplicationPhasesParams", "Query parameters of GET ats/application_phases."))
 

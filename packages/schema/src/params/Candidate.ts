@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CandidateId, JobPostingId, LocationId, TeamId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,27 +17,27 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListCandidatesParams = Schema.Struct({
   /** Only these candidates. */
-  ids: optionalField(Schema.Array(CandidateId), "Only the candidates with these ids."),
+  ids: optionalField(Schema.Array(CandidateId)),
   /** Only candidates with these email addresses. */
-  emails: optionalField(Schema.Array(Schema.String), "Only the candidates with these email addresses."),
+  emails: optionalField(Schema.Array(Schema.String)),
   /** Only candidates related to these teams. */
-  team_ids: optionalField(Schema.Array(TeamId), "Only the candidates related to these teams."),
+  team_ids: optionalField(Schema.Array(TeamId)),
   /** Only candidates related to these locations. */
-  location_ids: optionalField(Schema.Array(LocationId), "Only the candidates related to these locations."),
+  location_ids: optionalField(Schema.Array(LocationId)),
   /** Only candidates from these sources (sent as `source[]`). */
-  source: optionalField(Schema.Array(Schema.String), "Only the candidates from these sources."),
+  source: optionalField(Schema.Array(Schema.String)),
   /** Only remote (`true`) or non-remote (`false`) candidates. */
-  remote: optionalField(Schema.Boolean, "Only remote (true) or non-remote (false) candidates."),
+  remote: optionalField(Schema.Boolean),
   /** Only candidates of these job postings. */
-  job_posting_ids: optionalField(Schema.Array(JobPostingId), "Only the candidates of these job postings."),
+  job_posting_ids: optionalField(Schema.Array(JobPostingId)),
   /** Only candidates whose average rating is at least this. */
-  minimum_average_rating: optionalField(Schema.Finite, "Only the candidates whose average rating is at least this."),
+  minimum_average_rating: optionalField(Schema.Finite),
   /** Only active (`true`) or inactive (`false`) candidates. */
-  active: optionalField(Schema.Boolean, "Only active (true) or inactive (false) candidates."),
+  active: optionalField(Schema.Boolean),
   /** Only candidates in (`true`) or out of (`false`) the talent pool. */
-  talent_pool: optionalField(Schema.Boolean, "Only the candidates in (true) or out of (false) the talent pool."),
+  talent_pool: optionalField(Schema.Boolean),
   /** Only archived (`true`) or non-archived (`false`) candidates. */
-  archived: optionalField(Schema.Boolean, "Only archived (true) or non-archived (false) candidates."),
+  archived: optionalField(Schema.Boolean),
   ...PageParams.fields
 }).annotations(outbound("ListCandidatesParams", "Query parameters of GET ats/candidates."))
 

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CandidateSourceId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,7 +17,7 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListCandidateSourcesParams = Schema.Struct({
   /** Only these sources. */
-  ids: optionalField(Schema.Array(CandidateSourceId), "Only the sources with these ids."),
+  ids: optionalField(Schema.Array(CandidateSourceId)),
   ...PageParams.fields
 }).annotations(outbound("ListCandidateSourcesParams", "Query parameters of GET ats/candidate_sources."))
 

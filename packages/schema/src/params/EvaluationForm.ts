@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { EvaluationFormId, JobPostingId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,11 +17,11 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListEvaluationFormsParams = Schema.Struct({
   /** Only these evaluation forms. */
-  ids: optionalField(Schema.Array(EvaluationFormId), "Only the evaluation forms with these ids."),
+  ids: optionalField(Schema.Array(EvaluationFormId)),
   /** Only forms of these job postings. */
-  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId), "Only the evaluation forms of these job postings."),
+  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId)),
   /** `true`: only the forms that are templates. */
-  template: optionalField(Schema.Boolean, "When true, only the evaluation forms that are templates."),
+  template: optionalField(Schema.Boolean),
   ...PageParams.fields
 }).annotations(outbound("ListEvaluationFormsParams", "Query parameters of GET ats/evaluation_forms."))
 

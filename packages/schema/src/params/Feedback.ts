@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, CandidateId, FeedbackId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,11 +17,11 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListFeedbacksParams = Schema.Struct({
   /** Only these feedbacks. */
-  ids: optionalField(Schema.Array(FeedbackId), "Only the feedbacks with these ids."),
+  ids: optionalField(Schema.Array(FeedbackId)),
   /** Only feedbacks on these applications. */
-  ats_application_ids: optionalField(Schema.Array(ApplicationId), "Only the feedbacks on these applications."),
+  ats_application_ids: optionalField(Schema.Array(ApplicationId)),
   /** Only feedbacks about this candidate (a single id, not an array). */
-  ats_candidate_id: optionalField(CandidateId, "Only the feedbacks about this candidate."),
+  ats_candidate_id: optionalField(CandidateId),
   ...PageParams.fields
 }).annotations(outbound("ListFeedbacksParams", "Query parameters of GET ats/feedbacks."))
 

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationPhaseId, HiringStageId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,9 +17,9 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListHiringStagesParams = Schema.Struct({
   /** Only these hiring stages. */
-  ids: optionalField(Schema.Array(HiringStageId), "Only the hiring stages with these ids."),
+  ids: optionalField(Schema.Array(HiringStageId)),
   /** Only the stage this application phase maps to. */
-  ats_application_phase_id: optionalField(ApplicationPhaseId, "Only the hiring stage this application phase maps to."),
+  ats_application_phase_id: optionalField(ApplicationPhaseId),
   ...PageParams.fields
 }).annotations(outbound("ListHiringStagesParams", "Query parameters of GET ats/hiring_stages."))
 

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { JobPostingStatus } from "../Enums.js"
 import { JobPostingId, LegalEntityId, LocationId, TeamId } from "../Ids.js"
-import { closed, optionalField, outbound } from "../payloads/internal/fields.js"
+import { closed, optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -18,15 +18,15 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListJobPostingsParams = Schema.Struct({
   /** Only these job postings. */
-  ids: optionalField(Schema.Array(JobPostingId), "Only the job postings with these ids."),
+  ids: optionalField(Schema.Array(JobPostingId)),
   /** Only postings in this state (closed: a misspelt state fails before sending, instead of silently matching nothing). */
-  status: optionalField(closed(JobPostingStatus.Strict), "Only the job postings in this state."),
+  status: optionalField(closed(JobPostingStatus.Strict)),
   /** Only postings of this team (a single id). */
-  team_id: optionalField(TeamId, "Only the job postings of this team."),
+  team_id: optionalField(TeamId),
   /** Only postings at this location (a single id). */
-  location_id: optionalField(LocationId, "Only the job postings at this location."),
+  location_id: optionalField(LocationId),
   /** Only postings of this legal entity (a single id). */
-  legal_entity_id: optionalField(LegalEntityId, "Only the job postings of this legal entity."),
+  legal_entity_id: optionalField(LegalEntityId),
   ...PageParams.fields
 }).annotations(outbound("ListJobPostingsParams", "Query parameters of GET ats/job_postings."))
 

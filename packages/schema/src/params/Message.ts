@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ConversationId, MessageId } from "../Ids.js"
-import { optionalField, outbound, requiredField } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -18,15 +18,15 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListMessagesParams = Schema.Struct({
   /** Only this message. */
-  id: optionalField(MessageId, "Only the message with this id."),
+  id: optionalField(MessageId),
   /** Only these messages. */
-  ids: optionalField(Schema.Array(MessageId), "Only the messages with these ids."),
+  ids: optionalField(Schema.Array(MessageId)),
   /** Only messages of this conversation. */
-  ats_conversation_id: optionalField(ConversationId, "Only the messages of this conversation."),
+  ats_conversation_id: optionalField(ConversationId),
   /** Only messages of these conversations. */
-  ats_conversation_ids: optionalField(Schema.Array(ConversationId), "Only the messages of these conversations."),
+  ats_conversation_ids: optionalField(Schema.Array(ConversationId)),
   /** Required by the API: `true` returns only the latest message of each conversation. */
-  last_per_conversation: requiredField(Schema.Boolean, "Required: when true, only the latest message of each conversation."),
+  last_per_conversation: Schema.Boolean,
   ...PageParams.fields
 }).annotations(outbound("ListMessagesParams", "Query parameters of GET ats/messages."))
 

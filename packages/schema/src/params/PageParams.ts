@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 
 /**
  * Paging parameters, spread into every `List*Params` schema.
@@ -19,16 +19,13 @@ import { optionalField, outbound } from "../payloads/internal/fields.js"
  */
 export const PageParams = Schema.Struct({
   /** Records per page: a positive integer; the API clamps values above 100 to 100. */
-  limit: optionalField(
-    Schema.Int.pipe(Schema.positive()),
-    "Records per page, a positive integer; the API serves at most 100 and clamps larger values."
-  ),
+  limit: optionalField(Schema.Int.pipe(Schema.positive())),
   /** Cursor: the page after this one (the previous page's `meta.end_cursor`). */
-  after_id: optionalField(Schema.String, "Opaque cursor: return the page after it (a previous meta.end_cursor)."),
+  after_id: optionalField(Schema.String),
   /** Cursor: the page before this one (a page's `meta.start_cursor`). */
-  before_id: optionalField(Schema.String, "Opaque cursor: return the page before it (a meta.start_cursor)."),
+  before_id: optionalField(Schema.String),
   /** Page number for offset paging, starting at 1. */
-  page: optionalField(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)), "Page number for offset paging, starting at 1.")
+  page: optionalField(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)))
 }).annotations(outbound("PageParams", "Paging query parameters of a list endpoint."))
 
 /**

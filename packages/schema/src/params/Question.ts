@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { JobPostingId, QuestionId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,9 +17,9 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListQuestionsParams = Schema.Struct({
   /** Only these questions. */
-  ids: optionalField(Schema.Array(QuestionId), "Only the questions with these ids."),
+  ids: optionalField(Schema.Array(QuestionId)),
   /** Only questions of these job postings. */
-  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId), "Only the questions of these job postings."),
+  ats_job_posting_ids: optionalField(Schema.Array(JobPostingId)),
   ...PageParams.fields
 }).annotations(outbound("ListQuestionsParams", "Query parameters of GET ats/questions."))
 

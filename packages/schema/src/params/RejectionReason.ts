@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, RejectionReasonId } from "../Ids.js"
-import { optionalField, outbound } from "../payloads/internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
 /**
@@ -17,9 +17,9 @@ import { PageParams } from "./PageParams.js"
  */
 export const ListRejectionReasonsParams = Schema.Struct({
   /** Only these rejection reasons. */
-  ids: optionalField(Schema.Array(RejectionReasonId), "Only the rejection reasons with these ids."),
+  ids: optionalField(Schema.Array(RejectionReasonId)),
   /** Only the reasons given for these applications. */
-  ats_application_ids: optionalField(Schema.Array(ApplicationId), "Only the reasons given for these rejected applications."),
+  ats_application_ids: optionalField(Schema.Array(ApplicationId)),
   ...PageParams.fields
 }).annotations(outbound("ListRejectionReasonsParams", "Query parameters of GET ats/rejection_reasons."))
 

@@ -32,3 +32,4 @@ export * from "./Message.js"
 export * from "./Question.js"
 /** @since 0.1.0 */
 export * from "./RejectionReason.js"
+export * from "./WebhookSubscription.js"

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, QuestionId } from "../Ids.js"
-import { closed, outbound, requiredField } from "./internal/fields.js"
+import { closed, outbound } from "../internal/fields.js"
 
 /**
  * The question kinds an answer can be created for. Deliberately narrower than
@@ -37,15 +37,15 @@ const AnswerQuestionType = closed(Schema.Literal("text", "long_text", "single_ch
  */
 export const CreateAnswer = Schema.Struct({
   /** Id of the question being answered. */
-  ats_question_id: requiredField(QuestionId, "Id of the question being answered."),
+  ats_question_id: QuestionId,
   /** Id of the application the answer belongs to. */
-  ats_application_id: requiredField(ApplicationId, "Id of the application the answer belongs to."),
+  ats_application_id: ApplicationId,
   /** The answer itself. */
-  value: requiredField(Schema.String, "The answer itself."),
+  value: Schema.String,
   /** Label of the question as the candidate saw it. */
-  original_question_label: requiredField(Schema.String, "Label of the question as the candidate saw it."),
+  original_question_label: Schema.String,
   /** Kind of the question (`text`, `long_text`, `single_choice` or `multiple_choice`; not `file`). */
-  original_question_type: requiredField(AnswerQuestionType, "Kind of the question (not file).")
+  original_question_type: AnswerQuestionType
 }).annotations(outbound("CreateAnswer", "Body of POST ats/answers."))
 
 /**

@@ -16,8 +16,7 @@ import {
   JobPostingId,
   RejectionReasonId
 } from "../Ids.js"
-import { FreeFormArray } from "../internal/fields.js"
-import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+import { closed, FreeFormArray, optionalField, outbound } from "../internal/fields.js"
 
 /**
  * Who is recorded as the author of a change; closed, as in the spec's request bodies.
@@ -36,27 +35,27 @@ const AuthorType = closed(Schema.Literal("company", "access", "user")).annotatio
  */
 export const CreateApplication = Schema.Struct({
   /** Id of the author recorded for the creation; `author_type` says what kind of author it is. */
-  author_id: optionalField(AuthorId, "Id of the author recorded for the creation."),
+  author_id: optionalField(AuthorId),
   /** Kind of author: `company`, `access` or `user`. */
-  author_type: optionalField(AuthorType, "Kind of author: company, access or user."),
+  author_type: optionalField(AuthorType),
   /** Phone number of the candidate for this application. */
-  phone: optionalField(Schema.String, "Phone number of the candidate for this application."),
+  phone: optionalField(Schema.String),
   /** Id of the candidate who applies. */
-  ats_candidate_id: optionalField(CandidateId, "Id of the candidate who applies."),
+  ats_candidate_id: optionalField(CandidateId),
   /** Id of the job posting applied to. */
-  ats_job_posting_id: requiredField(JobPostingId, "Id of the job posting applied to."),
+  ats_job_posting_id: JobPostingId,
   /** Id of the pipeline phase the application starts in. */
-  ats_application_phase_id: optionalField(ApplicationPhaseId, "Id of the pipeline phase the application starts in."),
+  ats_application_phase_id: optionalField(ApplicationPhaseId),
   /** Whether the candidate agrees to be kept in the talent pool. */
-  consent_to_talent_pool: optionalField(Schema.Boolean, "Whether the candidate agrees to be kept in the talent pool."),
+  consent_to_talent_pool: optionalField(Schema.Boolean),
   /** Cover letter text. */
-  cover_letter: optionalField(Schema.String, "Cover letter text."),
+  cover_letter: optionalField(Schema.String),
   /** Where the application came from (free text). */
-  source: optionalField(Schema.String, "Where the application came from."),
+  source: optionalField(Schema.String),
   /** Detail about the source, e.g. who referred the candidate. */
-  medium: optionalField(Schema.String, "Detail about the source, e.g. who referred the candidate."),
+  medium: optionalField(Schema.String),
   /** Answers to the posting's questions (shape not specified). */
-  answers: optionalField(FreeFormArray, "Answers to the posting's questions (shape not specified).")
+  answers: optionalField(FreeFormArray)
 }).annotations(outbound("CreateApplication", "Body of POST ats/applications."))
 
 /**
@@ -74,23 +73,23 @@ export type CreateApplication = typeof CreateApplication.Type
  */
 export const UpdateApplication = Schema.Struct({
   /** Id of the author recorded for the change; `author_type` says what kind of author it is. */
-  author_id: optionalField(AuthorId, "Id of the author recorded for the change."),
+  author_id: optionalField(AuthorId),
   /** Kind of author: `company`, `access` or `user`. */
-  author_type: optionalField(AuthorType, "Kind of author: company, access or user."),
+  author_type: optionalField(AuthorType),
   /** Whether the application is qualified. */
-  qualified: optionalField(Schema.Boolean, "Whether the application is qualified."),
+  qualified: optionalField(Schema.Boolean),
   /** Id of the pipeline phase to put the application in (`MoveApplicationToPhase` is the action documented to run the phase's automations). */
-  ats_application_phase_id: optionalField(ApplicationPhaseId, "Id of the pipeline phase to put the application in."),
+  ats_application_phase_id: optionalField(ApplicationPhaseId),
   /** Why the application was disqualified (free text). */
-  disqualified_reason: optionalField(Schema.String, "Why the application was disqualified."),
+  disqualified_reason: optionalField(Schema.String),
   /** Phone number of the candidate for this application. */
-  phone: optionalField(Schema.String, "Phone number of the candidate for this application."),
+  phone: optionalField(Schema.String),
   /** Id of the rejection reason. */
-  ats_rejection_reason_id: optionalField(RejectionReasonId, "Id of the rejection reason."),
+  ats_rejection_reason_id: optionalField(RejectionReasonId),
   /** Where the application came from (free text). */
-  source: optionalField(Schema.String, "Where the application came from."),
+  source: optionalField(Schema.String),
   /** Id of the candidate source of the application. */
-  source_id: optionalField(CandidateSourceId, "Id of the candidate source of the application.")
+  source_id: optionalField(CandidateSourceId)
 }).annotations(outbound("UpdateApplication", "Body of PUT ats/applications/{id}, without id."))
 
 /**
@@ -122,29 +121,29 @@ export type UpdateApplication = typeof UpdateApplication.Type
  */
 export const ApplyToJobPosting = Schema.Struct({
   /** Id of the company that owns the job posting. */
-  company_id: optionalField(CompanyId, "Id of the company that owns the job posting."),
+  company_id: optionalField(CompanyId),
   /** First name of the applicant. */
-  first_name: requiredField(Schema.String, "First name of the applicant."),
+  first_name: Schema.String,
   /** Last name of the applicant. */
-  last_name: requiredField(Schema.String, "Last name of the applicant."),
+  last_name: Schema.String,
   /** Id of the job posting applied to. */
-  ats_job_posting_id: requiredField(JobPostingId, "Id of the job posting applied to."),
+  ats_job_posting_id: JobPostingId,
   /** Email address of the applicant. */
-  email: requiredField(Schema.String, "Email address of the applicant."),
+  email: Schema.String,
   /** Phone number of the applicant. */
-  phone: optionalField(Schema.String, "Phone number of the applicant."),
+  phone: optionalField(Schema.String),
   /** Where the application came from (free text). */
-  source: optionalField(Schema.String, "Where the application came from."),
+  source: optionalField(Schema.String),
   /** Detail about the source, e.g. who referred the applicant. */
-  medium: optionalField(Schema.String, "Detail about the source, e.g. who referred the applicant."),
+  medium: optionalField(Schema.String),
   /** Cover letter text. */
-  cover_letter: optionalField(Schema.String, "Cover letter text."),
+  cover_letter: optionalField(Schema.String),
   /** Gender the applicant declares. */
-  gender: optionalField(closed(Gender.Strict), "Gender the applicant declares."),
+  gender: optionalField(closed(Gender.Strict)),
   /** Whether the applicant agrees to be kept in the talent pool. */
-  consent_to_talent_pool: optionalField(Schema.Boolean, "Whether the applicant agrees to be kept in the talent pool."),
+  consent_to_talent_pool: optionalField(Schema.Boolean),
   /** Answers to the posting's questions (shape not specified). */
-  answers: optionalField(FreeFormArray, "Answers to the posting's questions (shape not specified).")
+  answers: optionalField(FreeFormArray)
 }).annotations(outbound("ApplyToJobPosting", "Body of POST ats/applications/apply."))
 
 /**
@@ -162,12 +161,9 @@ export type ApplyToJobPosting = typeof ApplyToJobPosting.Type
  */
 export const MoveApplicationToPhase = Schema.Struct({
   /** Id of the application to move. */
-  id: requiredField(ApplicationId, "Id of the application to move."),
+  id: ApplicationId,
   /** Id of the target phase; it must belong to the application's job posting. */
-  ats_application_phase_id: requiredField(
-    ApplicationPhaseId,
-    "Id of the target phase; it must belong to the application's job posting."
-  )
+  ats_application_phase_id: ApplicationPhaseId
 }).annotations(outbound("MoveApplicationToPhase", "Body of POST ats/applications/move_to_phase."))
 
 /**

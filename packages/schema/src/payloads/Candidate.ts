@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
 import { Gender } from "../Enums.js"
 import { CompanyId } from "../Ids.js"
 import { Timestamp } from "../Timestamp.js"
-import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+import { closed, optionalField, outbound } from "../internal/fields.js"
 
 /**
  * Body of `POST ats/candidates`. `first_name`, `last_name` and `company_id` are required. `gender` is
@@ -32,27 +32,27 @@ import { closed, optionalField, outbound, requiredField } from "./internal/field
  */
 export const CreateCandidate = Schema.Struct({
   /** First name of the candidate. */
-  first_name: requiredField(Schema.String, "First name of the candidate."),
+  first_name: Schema.String,
   /** Last name of the candidate. */
-  last_name: requiredField(Schema.String, "Last name of the candidate."),
+  last_name: Schema.String,
   /** Email address of the candidate. */
-  email: optionalField(Schema.String, "Email address of the candidate."),
+  email: optionalField(Schema.String),
   /** Id of the company the candidate is added to (the one `/core/me` reports). */
-  company_id: requiredField(CompanyId, "Id of the company the candidate is added to."),
+  company_id: CompanyId,
   /** Whether the candidate is part of the talent pool. */
-  talent_pool: optionalField(Schema.Boolean, "Whether the candidate is part of the talent pool."),
+  talent_pool: optionalField(Schema.Boolean),
   /** When the candidate gave consent to keep their data. */
-  consent_given_at: optionalField(Timestamp, "When the candidate gave consent to keep their data."),
+  consent_given_at: optionalField(Timestamp),
   /** Where the candidate came from (free text, e.g. `referred`). */
-  source: optionalField(Schema.String, "Where the candidate came from."),
+  source: optionalField(Schema.String),
   /** Detail about the source, e.g. the name of whoever referred the candidate. */
-  medium: optionalField(Schema.String, "Detail about the source, e.g. who referred the candidate."),
+  medium: optionalField(Schema.String),
   /** Phone number of the candidate. */
-  phone_number: optionalField(Schema.String, "Phone number of the candidate."),
+  phone_number: optionalField(Schema.String),
   /** A personal web page of the candidate. */
-  personal_url: optionalField(Schema.String, "A personal web page of the candidate."),
+  personal_url: optionalField(Schema.String),
   /** Gender the candidate declares. */
-  gender: optionalField(closed(Gender.Strict), "Gender the candidate declares.")
+  gender: optionalField(closed(Gender.Strict))
 }).annotations(outbound("CreateCandidate", "Body of POST ats/candidates."))
 
 /**
@@ -70,19 +70,19 @@ export type CreateCandidate = typeof CreateCandidate.Type
  */
 export const UpdateCandidate = Schema.Struct({
   /** Email address of the candidate. */
-  email: optionalField(Schema.String, "Email address of the candidate."),
+  email: optionalField(Schema.String),
   /** First name of the candidate. */
-  first_name: optionalField(Schema.String, "First name of the candidate."),
+  first_name: optionalField(Schema.String),
   /** Last name of the candidate. */
-  last_name: optionalField(Schema.String, "Last name of the candidate."),
+  last_name: optionalField(Schema.String),
   /** Whether the candidate is part of the talent pool. */
-  talent_pool: optionalField(Schema.Boolean, "Whether the candidate is part of the talent pool."),
+  talent_pool: optionalField(Schema.Boolean),
   /** When the candidate gave consent to keep their data. */
-  consent_given_at: optionalField(Timestamp, "When the candidate gave consent to keep their data."),
+  consent_given_at: optionalField(Timestamp),
   /** Phone number of the candidate. */
-  phone_number: optionalField(Schema.String, "Phone number of the candidate."),
+  phone_number: optionalField(Schema.String),
   /** A personal web page of the candidate. */
-  personal_url: optionalField(Schema.String, "A personal web page of the candidate.")
+  personal_url: optionalField(Schema.String)
 }).annotations(outbound("UpdateCandidate", "Body of PUT ats/candidates/{id}, without id."))
 
 /**

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { EvaluationFormId } from "../Ids.js"
-import { outbound, requiredField } from "./internal/fields.js"
+import { outbound } from "../internal/fields.js"
 
 /**
  * Body of the `POST ats/evaluation_forms/save_as_template` action: turns an evaluation form into a
@@ -15,7 +15,7 @@ import { outbound, requiredField } from "./internal/fields.js"
  */
 export const SaveEvaluationFormAsTemplate = Schema.Struct({
   /** Id of the evaluation form to save as a template. */
-  id: requiredField(EvaluationFormId, "Id of the evaluation form to save as a template.")
+  id: EvaluationFormId
 }).annotations(outbound("SaveEvaluationFormAsTemplate", "Body of POST ats/evaluation_forms/save_as_template."))
 
 /**

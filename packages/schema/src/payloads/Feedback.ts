@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, ApplicationPhaseId, CandidateId, EvaluationFormId, MentionId } from "../Ids.js"
-import { optionalField, outbound, requiredField } from "./internal/fields.js"
+import { optionalField, outbound } from "../internal/fields.js"
 
 /**
  * An overall rating: the spec describes it as an integer from 1 to 5, so other values are refused
@@ -24,25 +24,19 @@ const Rating = Schema.Int.pipe(Schema.between(1, 5)).annotations({
  */
 export const CreateFeedback = Schema.Struct({
   /** Id of the candidate the feedback is about. */
-  ats_candidate_id: requiredField(CandidateId, "Id of the candidate the feedback is about."),
+  ats_candidate_id: CandidateId,
   /** Overall rating of the application, 1 to 5. */
-  rating: optionalField(Rating, "Overall rating of the application, 1 to 5."),
+  rating: optionalField(Rating),
   /** Id of the application the feedback refers to. */
-  ats_application_id: optionalField(ApplicationId, "Id of the application the feedback refers to."),
+  ats_application_id: optionalField(ApplicationId),
   /** Id of the pipeline phase the feedback refers to. */
-  ats_application_phase_id: optionalField(ApplicationPhaseId, "Id of the pipeline phase the feedback refers to."),
+  ats_application_phase_id: optionalField(ApplicationPhaseId),
   /** The feedback text. */
-  description: optionalField(Schema.String, "The feedback text."),
+  description: optionalField(Schema.String),
   /** Ids of the people to notify; they must be allowed to see the application. */
-  mention_ids: optionalField(
-    Schema.Array(MentionId),
-    "Ids of the people to notify; they must be allowed to see the application."
-  ),
+  mention_ids: optionalField(Schema.Array(MentionId)),
   /** Id of the evaluation form the feedback fills in, when evaluation forms are enabled (note the plural `forms`). */
-  ats_evaluation_forms_id: optionalField(
-    EvaluationFormId,
-    "Id of the evaluation form the feedback fills in, when evaluation forms are enabled."
-  )
+  ats_evaluation_forms_id: optionalField(EvaluationFormId)
 }).annotations(outbound("CreateFeedback", "Body of POST ats/feedbacks."))
 
 /**
@@ -60,11 +54,11 @@ export type CreateFeedback = typeof CreateFeedback.Type
  */
 export const UpdateFeedback = Schema.Struct({
   /** Overall rating of the application, 1 to 5. */
-  rating: optionalField(Rating, "Overall rating of the application, 1 to 5."),
+  rating: optionalField(Rating),
   /** The feedback text. */
-  description: optionalField(Schema.String, "The feedback text."),
+  description: optionalField(Schema.String),
   /** Id of the pipeline phase the feedback refers to. */
-  ats_application_phase_id: optionalField(ApplicationPhaseId, "Id of the pipeline phase the feedback refers to.")
+  ats_application_phase_id: optionalField(ApplicationPhaseId)
 }).annotations(outbound("UpdateFeedback", "Body of PUT ats/feedbacks/{id}, without id."))
 
 /**

@@ -16,46 +16,36 @@ import {
   WorkplaceType
 } from "../Enums.js"
 import { JobPostingId, LocationId, TeamId } from "../Ids.js"
-import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+import { closed, optionalField, outbound } from "../internal/fields.js"
 
 /** Closed enums with one-line failure messages. */
 const Status = closed(JobPostingStatus.Strict)
 const Requirement = closed(RequirementLevel.Strict)
 
-const descriptions = {
-  title: "Title of the position.",
-  status: "Lifecycle state of the posting.",
-  cv_requirement: "Whether applicants must, may or are not asked to send a CV.",
-  cover_letter_requirement: "Whether applicants must, may or are not asked to send a cover letter.",
-  phone_requirement: "Whether applicants must, may or are not asked to give a phone number.",
-  photo_requirement: "Whether applicants must, may or are not asked to send a photo.",
-  personal_url_requirement: "Whether applicants must, may or are not asked to give a personal URL."
-} as const
-
 /** The fields that are optional in both the create and the update body. */
 const details = {
   /** Description of the position. */
-  description: optionalField(Schema.String, "Description of the position."),
+  description: optionalField(Schema.String),
   /** Kind of contract offered. */
-  contract_type: optionalField(closed(ContractType.Strict), "Kind of contract offered."),
+  contract_type: optionalField(closed(ContractType.Strict)),
   /** Professional field of the position (API 2026-07-01 and later). */
-  category: optionalField(closed(JobPostingCategory.Strict), "Professional field of the position."),
+  category: optionalField(closed(JobPostingCategory.Strict)),
   /** On site, remote or hybrid. */
-  workplace_type: optionalField(closed(WorkplaceType.Strict), "On site, remote or hybrid."),
+  workplace_type: optionalField(closed(WorkplaceType.Strict)),
   /** Full or part time. */
-  schedule_type: optionalField(closed(ScheduleType.Strict), "Full or part time."),
+  schedule_type: optionalField(closed(ScheduleType.Strict)),
   /** Id of the team the position belongs to. */
-  team_id: optionalField(TeamId, "Id of the team the position belongs to."),
+  team_id: optionalField(TeamId),
   /** Id of the work location. */
-  location_id: optionalField(LocationId, "Id of the work location."),
+  location_id: optionalField(LocationId),
   /** Whether the salary is one amount or a range. */
-  salary_format: optionalField(closed(SalaryFormat.Strict), "Whether the salary is one amount or a range."),
+  salary_format: optionalField(closed(SalaryFormat.Strict)),
   /** Lowest salary (or the fixed amount), in cents. */
-  salary_from_amount_in_cents: optionalField(Schema.Int, "Lowest salary (or the fixed amount), in cents."),
+  salary_from_amount_in_cents: optionalField(Schema.Int),
   /** Highest salary, in cents. */
-  salary_to_amount_in_cents: optionalField(Schema.Int, "Highest salary, in cents."),
+  salary_to_amount_in_cents: optionalField(Schema.Int),
   /** Period the salary amounts refer to. */
-  salary_period: optionalField(closed(SalaryPeriod.Strict), "Period the salary amounts refer to.")
+  salary_period: optionalField(closed(SalaryPeriod.Strict))
 }
 
 /**
@@ -82,19 +72,19 @@ const details = {
  */
 export const CreateJobPosting = Schema.Struct({
   /** Title of the position. */
-  title: requiredField(Schema.String, descriptions.title),
+  title: Schema.String,
   /** Lifecycle state of the posting. */
-  status: requiredField(Status, descriptions.status),
+  status: Status,
   /** Whether applicants must, may or are not asked to send a CV. */
-  cv_requirement: requiredField(Requirement, descriptions.cv_requirement),
+  cv_requirement: Requirement,
   /** Whether applicants must, may or are not asked to send a cover letter. */
-  cover_letter_requirement: requiredField(Requirement, descriptions.cover_letter_requirement),
+  cover_letter_requirement: Requirement,
   /** Whether applicants must, may or are not asked to give a phone number. */
-  phone_requirement: requiredField(Requirement, descriptions.phone_requirement),
+  phone_requirement: Requirement,
   /** Whether applicants must, may or are not asked to send a photo. */
-  photo_requirement: requiredField(Requirement, descriptions.photo_requirement),
+  photo_requirement: Requirement,
   /** Whether applicants must, may or are not asked to give a personal URL. */
-  personal_url_requirement: requiredField(Requirement, descriptions.personal_url_requirement),
+  personal_url_requirement: Requirement,
   ...details
 }).annotations(outbound("CreateJobPosting", "Body of POST ats/job_postings."))
 
@@ -113,19 +103,19 @@ export type CreateJobPosting = typeof CreateJobPosting.Type
  */
 export const UpdateJobPosting = Schema.Struct({
   /** Title of the position. */
-  title: optionalField(Schema.String, descriptions.title),
+  title: optionalField(Schema.String),
   /** Lifecycle state of the posting. */
-  status: optionalField(Status, descriptions.status),
+  status: optionalField(Status),
   /** Whether applicants must, may or are not asked to send a CV. */
-  cv_requirement: optionalField(Requirement, descriptions.cv_requirement),
+  cv_requirement: optionalField(Requirement),
   /** Whether applicants must, may or are not asked to send a cover letter. */
-  cover_letter_requirement: optionalField(Requirement, descriptions.cover_letter_requirement),
+  cover_letter_requirement: optionalField(Requirement),
   /** Whether applicants must, may or are not asked to give a phone number. */
-  phone_requirement: optionalField(Requirement, descriptions.phone_requirement),
+  phone_requirement: optionalField(Requirement),
   /** Whether applicants must, may or are not asked to send a photo. */
-  photo_requirement: optionalField(Requirement, descriptions.photo_requirement),
+  photo_requirement: optionalField(Requirement),
   /** Whether applicants must, may or are not asked to give a personal URL. */
-  personal_url_requirement: optionalField(Requirement, descriptions.personal_url_requirement),
+  personal_url_requirement: optionalField(Requirement),
   ...details
 }).annotations(outbound("UpdateJobPosting", "Body of PUT ats/job_postings/{id}, without id."))
 
@@ -143,7 +133,7 @@ export type UpdateJobPosting = typeof UpdateJobPosting.Type
  */
 export const DuplicateJobPosting = Schema.Struct({
   /** Id of the job posting to copy. */
-  id: requiredField(JobPostingId, "Id of the job posting to copy.")
+  id: JobPostingId
 }).annotations(outbound("DuplicateJobPosting", "Body of POST ats/job_postings/duplicate."))
 
 /**

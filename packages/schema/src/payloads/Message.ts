@@ -8,7 +8,7 @@ import type { LazyArbitrary } from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
 import { ApplicationId, SenderId } from "../Ids.js"
 import { Timestamp } from "../Timestamp.js"
-import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+import { closed, optionalField, outbound } from "../internal/fields.js"
 
 /** Who sends the message; closed, as in the spec's request body. */
 const SenderType = closed(Schema.Literal("candidate", "user")).annotations({
@@ -62,21 +62,21 @@ export const attachmentsFormField = "attachments[]"
  */
 export const CreateMessage = Schema.Struct({
   /** Body of the message. */
-  content: requiredField(Schema.String, "Body of the message."),
+  content: Schema.String,
   /** Id of the sender; `sent_by_type` says whether it is a candidate or a user. */
-  sent_by_id: requiredField(SenderId, "Id of the sender."),
+  sent_by_id: SenderId,
   /** Kind of sender: `candidate` or `user`. */
-  sent_by_type: requiredField(SenderType, "Kind of sender: candidate or user."),
+  sent_by_type: SenderType,
   /** Id of the application whose conversation the message joins. */
-  ats_application_id: requiredField(ApplicationId, "Id of the application whose conversation the message joins."),
+  ats_application_id: ApplicationId,
   /** Files to attach, sent as repeated `attachments[]` parts. */
-  attachments: requiredField(Schema.Array(Attachment), "Files to attach, sent as repeated attachments[] parts."),
+  attachments: Schema.Array(Attachment),
   /** Subject of the message. */
-  topic: requiredField(Schema.String, "Subject of the message."),
+  topic: Schema.String,
   /** Whether to send it from the company's corporate email address. */
-  send_as_corporate_email: requiredField(Schema.Boolean, "Whether to send it from the company's corporate email address."),
+  send_as_corporate_email: Schema.Boolean,
   /** When to send the message, to schedule it for later. */
-  delayed_until: optionalField(Timestamp, "When to send the message, to schedule it for later.")
+  delayed_until: optionalField(Timestamp)
 }).annotations(outbound("CreateMessage", "Body of POST ats/messages (multipart form)."))
 
 /**

@@ -6,8 +6,7 @@
 import * as Schema from "effect/Schema"
 import { OriginalQuestionType } from "../Enums.js"
 import { CompanyId, JobPostingId } from "../Ids.js"
-import { FreeFormArray } from "../internal/fields.js"
-import { closed, optionalField, outbound, requiredField } from "./internal/fields.js"
+import { closed, FreeFormArray, optionalField, outbound } from "../internal/fields.js"
 
 /**
  * Body of `POST ats/questions`: adds a question to a job posting's application form. Required:
@@ -17,21 +16,21 @@ import { closed, optionalField, outbound, requiredField } from "./internal/field
  */
 export const CreateQuestion = Schema.Struct({
   /** Id of the job posting the question belongs to. */
-  ats_job_posting_id: requiredField(JobPostingId, "Id of the job posting the question belongs to."),
+  ats_job_posting_id: JobPostingId,
   /** Id of the company (the one `/core/me` reports). */
-  company_id: requiredField(CompanyId, "Id of the company."),
+  company_id: CompanyId,
   /** Text of the question. */
-  label: requiredField(Schema.String, "Text of the question."),
+  label: Schema.String,
   /** Place of the question in the form. */
-  position: requiredField(Schema.Int, "Place of the question in the form."),
+  position: Schema.Int,
   /** Whether applicants must answer. */
-  mandatory: optionalField(Schema.Boolean, "Whether applicants must answer."),
+  mandatory: optionalField(Schema.Boolean),
   /** Kind of question. */
-  question_type: requiredField(closed(OriginalQuestionType.Strict), "Kind of question."),
+  question_type: closed(OriginalQuestionType.Strict),
   /** Whether some answers disqualify the applicant. */
-  auto_disqualify: optionalField(Schema.Boolean, "Whether some answers disqualify the applicant."),
+  auto_disqualify: optionalField(Schema.Boolean),
   /** Choices of a choice question, e.g. `{ text: "Yes", disqualifies: false }` (shape not specified). */
-  options: optionalField(FreeFormArray, "Choices of a choice question (shape not specified).")
+  options: optionalField(FreeFormArray)
 }).annotations(outbound("CreateQuestion", "Body of POST ats/questions."))
 
 /**
@@ -49,15 +48,15 @@ export type CreateQuestion = typeof CreateQuestion.Type
  */
 export const UpdateQuestion = Schema.Struct({
   /** Text of the question. */
-  label: optionalField(Schema.String, "Text of the question."),
+  label: optionalField(Schema.String),
   /** Place of the question in the form. */
-  position: optionalField(Schema.Int, "Place of the question in the form."),
+  position: optionalField(Schema.Int),
   /** Whether applicants must answer. */
-  mandatory: optionalField(Schema.Boolean, "Whether applicants must answer."),
+  mandatory: optionalField(Schema.Boolean),
   /** Whether some answers disqualify the applicant. */
-  auto_disqualify: optionalField(Schema.Boolean, "Whether some answers disqualify the applicant."),
+  auto_disqualify: optionalField(Schema.Boolean),
   /** Choices of a choice question (shape not specified). */
-  options: optionalField(FreeFormArray, "Choices of a choice question (shape not specified).")
+  options: optionalField(FreeFormArray)
 }).annotations(outbound("UpdateQuestion", "Body of PUT ats/questions/{id}, without id."))
 
 /**

@@ -22,3 +22,4 @@ export * from "./JobPosting.js"
 export * from "./Message.js"
 /** @since 0.1.0 */
 export * from "./Question.js"
+export * from "./WebhookSubscription.js"
