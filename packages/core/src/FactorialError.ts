@@ -364,7 +364,12 @@ export class AuthError extends Schema.TaggedError<AuthError>("@effect-factorial/
       "InsecureTransport"
     ),
     /** What went wrong, without any secret. */
-    message: Schema.String
+    message: Schema.String,
+    /**
+     * For `RefreshFailed` after a failed refresh: when (epoch milliseconds) the token endpoint will be asked
+     * again. Until then requests that need a new token fail at once with this error.
+     */
+    retryAt: Schema.optional(Schema.Number)
   }
 ) {}
 

@@ -14,6 +14,7 @@ import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import { AuthError } from "./FactorialError.js"
+import * as StoreLock from "./internal/storeLock.js"
 import * as TokenFile from "./internal/tokenFile.js"
 import type { TokenResponse } from "./OAuth.js"
 
@@ -88,7 +89,8 @@ export class StoredTokens extends Schema.Class<StoredTokens>("@effect-factorial/
 export class TokenStoreError extends Schema.TaggedError<TokenStoreError>("@effect-factorial/core/TokenStoreError")(
   "TokenStoreError",
   {
-    operation: Schema.Literal("load", "save"),
+    /** `lock`: the store's exclusive lock could not be taken (see `TokenStore.Service.withLock`). */
+    operation: Schema.Literal("load", "save", "lock"),
     /** Which store, e.g. `file /etc/app/tokens.json`. */
     store: Schema.String,
     /** What went wrong, without any secret. */
@@ -135,7 +137,8 @@ export class TokenStore extends Context.Tag("@effect-factorial/core/TokenStore")
     Effect.map(Ref.make(Option.fromNullable(initial)), (ref) =>
       TokenStore.of({
         load: Ref.get(ref),
-        save: (tokens) => Ref.set(ref, Option.some(tokens))
+        save: (tokens) => Ref.set(ref, Option.some(tokens)),
+        withLock: StoreLock.inProcess()
       }))
 
   /**
@@ -202,5 +205,17 @@ export declare namespace TokenStore {
     readonly load: Effect.Effect<Option.Option<StoredTokens>, TokenStoreError>
     /** Replaces the saved tokens. Must not leave a partial write behind. */
     readonly save: (tokens: StoredTokens) => Effect.Effect<void, TokenStoreError>
+    /**
+     * Runs `effect` holding the store's exclusive lock: across processes where the store can (the file store
+     * takes a lock file, a database store a row lock), in-process otherwise (the memory store uses a
+     * semaphore). Reentrant: `load`, `save` and a nested `withLock` inside `effect` do not wait for it.
+     *
+     * `FactorialAuth.oauth` refreshes inside it: reload the store, adopt what another holder of the lock saved
+     * if it is newer and still valid, else refresh, save, then use. A store without `withLock` is treated as used
+     * by this process only (the refresh is single-flight within the process, nothing more).
+     *
+     * @since 0.2.0
+     */
+    readonly withLock?: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | TokenStoreError, R>
   }
 }

@@ -770,16 +770,108 @@ describe("FactorialAuth.oauth", () => {
       expect(fake.refreshCalls()).toHaveLength(1)
     }))
 
-  it.effect("a token endpoint outage is RefreshFailed, and the next request tries again", () =>
+  it.effect("a token endpoint outage is RefreshFailed with retryAt; no call before it, one after it", () =>
     Effect.gen(function*() {
       yield* atNow
       const fake = yield* makeFake()
       const initial = yield* fake.issueTokens
       const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
       fake.control.tokenOutage = 503
+      const first = yield* Effect.flip(client.raw(get))
+      expect(first._tag === "AuthError" && first.reason).toBe("RefreshFailed")
+      const retryAt = first._tag === "AuthError" ? first.retryAt! : 0
+      // Backoff of the first failure: between half a second and one second.
+      expect(retryAt - NOW).toBeGreaterThanOrEqual(500)
+      expect(retryAt - NOW).toBeLessThanOrEqual(1000)
+      expect(first.message).toContain(new Date(retryAt).toISOString())
+      // 20 more requests meanwhile (the measured storm was 21 calls): the same error, no token call.
+      const meanwhile = yield* Effect.all(Array.from({ length: 20 }, () => Effect.flip(client.raw(get))))
+      expect(meanwhile.map((error) => error._tag === "AuthError" && error.retryAt)).toEqual(
+        Array.from({ length: 20 }, () => retryAt)
+      )
+      expect(fake.refreshCalls()).toHaveLength(1)
+      // Still down after the wait: the second backoff is longer (1 to 2 s).
+      yield* TestClock.setTime(retryAt)
+      const second = yield* Effect.flip(client.raw(get))
+      const retryAt2 = second._tag === "AuthError" ? second.retryAt! : 0
+      expect(retryAt2 - retryAt).toBeGreaterThanOrEqual(1000)
+      expect(retryAt2 - retryAt).toBeLessThanOrEqual(2000)
+      expect(second.message).toContain("2 failed refreshes in a row")
+      expect(fake.refreshCalls()).toHaveLength(2)
+      // Back up: the next request after the backoff refreshes and succeeds; the backoff is over.
+      fake.control.tokenOutage = undefined
+      yield* TestClock.setTime(retryAt2)
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(3)
+    }))
+
+  it.effect("a refresh failing inside the margin keeps using the access token until it expires", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(
+        fake,
+        oauthWith(initial.refresh_token, { accessToken: initial.access_token, expiresAt: NOW + 3600_000 })
+      )
+      fake.control.tokenOutage = 503
+      // 2 minutes before expiry (inside the 5-minute margin): the refresh fails, the request still succeeds.
+      yield* TestClock.adjust("58 minutes")
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([
+        "Bearer access-SECRET-1",
+        "Bearer access-SECRET-1"
+      ])
+      // Expired and the endpoint still down: the request fails with the refresh error.
+      yield* TestClock.adjust("3 minutes")
       const error = yield* Effect.flip(client.raw(get))
       expect(error._tag === "AuthError" && error.reason).toBe("RefreshFailed")
-      fake.control.tokenOutage = undefined
+    }))
+
+  it.effect("an API that always answers 401 causes one refresh, not one per call", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(
+        fake,
+        oauthWith(initial.refresh_token, { accessToken: initial.access_token })
+      )
+      fake.control.apiAlwaysRejects = true
+      const errors: Array<string> = []
+      for (let call = 0; call < 10; call++) {
+        errors.push((yield* Effect.flip(client.raw(get)))._tag)
+        // Spread over 30 s: past the 10-second "just issued" rule, inside the one-minute cooldown.
+        yield* TestClock.adjust("3 seconds")
+      }
+      expect(errors).toEqual(Array.from({ length: 10 }, () => "Unauthorized"))
+      expect(fake.refreshCalls()).toHaveLength(1)
+      // 1 + 1 replay, then one attempt per call.
+      expect(fake.apiCalls).toHaveLength(11)
+      // After the cooldown, a 401 may refresh again (a token revoked server-side is healed).
+      yield* TestClock.adjust("1 minute")
+      yield* Effect.flip(client.raw(get))
+      expect(fake.refreshCalls()).toHaveLength(2)
+    }))
+
+  it.effect("a 401 on a token issued seconds ago fails Unauthorized without a refresh", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
+      yield* client.raw(get)
+      expect(fake.refreshCalls()).toHaveLength(1)
+      fake.revokeServerSide("access-SECRET-2")
+      yield* TestClock.adjust("5 seconds")
+      const error = yield* Effect.flip(client.raw(get))
+      expect(error._tag).toBe("Unauthorized")
+      expect(fake.refreshCalls()).toHaveLength(1)
+      // Older than 10 seconds: the 401 is answered by one refresh and a replay.
+      yield* TestClock.adjust("10 seconds")
       expect(yield* client.raw(get)).toEqual({ ok: true })
       expect(fake.refreshCalls()).toHaveLength(2)
     }))
@@ -814,6 +906,138 @@ describe("FactorialAuth.oauth", () => {
     }))
 })
 
+describe("FactorialAuth.oauth with a shared store (TokenStore.Service.withLock)", () => {
+  /** Stored tokens as another process would have saved them. */
+  const storedFrom = (tokens: { readonly refresh_token: string; readonly access_token: string; readonly created_at: number }) =>
+    new StoredTokens({
+      refreshToken: Redacted.make(tokens.refresh_token),
+      accessToken: Redacted.make(tokens.access_token),
+      createdAt: tokens.created_at,
+      expiresIn: 3600,
+      clientId: CLIENT_ID,
+      clientSecret: Redacted.make(CLIENT_SECRET),
+      baseUrl: BASE
+    })
+
+  it.effect("reload, refresh and save happen inside the store's lock; loads and saves inside do not lock again", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const memory = yield* TokenStore.memory(storedFrom(initial))
+      const events: Array<string> = []
+      const store = TokenStore.make({
+        load: Effect.zipRight(Effect.sync(() => events.push("load")), memory.load),
+        save: (tokens) => Effect.zipRight(Effect.sync(() => events.push("save")), memory.save(tokens)),
+        withLock: (effect) =>
+          Effect.acquireUseRelease(
+            Effect.sync(() => events.push("lock")),
+            () => memory.withLock!(effect),
+            () => Effect.sync(() => events.push("unlock"))
+          )
+      })
+      fake.control.beforeApi = () => Effect.sync(() => events.push("api"))
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      events.length = 0
+      yield* TestClock.adjust("2 hours")
+      yield* Effect.all([client.raw(get), client.raw(get), client.raw(get)], { concurrency: "unbounded" })
+      expect(events).toEqual(["lock", "load", "save", "unlock", "api", "api", "api"])
+      expect(fake.refreshCalls()).toHaveLength(1)
+    }))
+
+  it.effect("under the lock, newer valid tokens saved by another process are adopted without a token call", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const store = yield* TokenStore.memory(storedFrom(initial))
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      yield* TestClock.adjust("58 minutes")
+      // Another process refreshed a minute ago and saved under the same lock.
+      const other = yield* OAuth.refresh({ ...credentials, refreshToken: initial.refresh_token }).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.http)
+      )
+      yield* store.withLock!(store.save(yield* StoredTokens.fromResponse(other, credentials)))
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls()).toHaveLength(1)
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([`Bearer ${Redacted.value(other.access_token)}`])
+    }))
+
+  it.effect("InvalidGrant after another process rotated behind the lock's back: healed by one reload, never surfaced", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const memory = yield* TokenStore.memory(storedFrom(initial))
+      // A store without a lock, whose first reload still sees the old tokens (a slow replica of a database).
+      let staleReads = 0
+      const store = TokenStore.make({
+        load: Effect.suspend(() => staleReads-- > 0 ? Effect.succeed(Option.some(storedFrom(initial))) : memory.load),
+        save: memory.save
+      })
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      staleReads = 1
+      yield* TestClock.adjust("2 hours")
+      const other = yield* OAuth.refresh({ ...credentials, refreshToken: initial.refresh_token }).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.http)
+      )
+      yield* memory.save(yield* StoredTokens.fromResponse(other, credentials))
+      // The other process's access token is fresh (issued now): this process uses it.
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.refreshCalls().map((call) => call.form["refresh_token"])).toEqual([
+        initial.refresh_token,
+        initial.refresh_token
+      ])
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([`Bearer ${Redacted.value(other.access_token)}`])
+    }))
+
+  it.effect("a refresh token refused and not rotated by anyone is InvalidGrant, after exactly one reload", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const memory = yield* TokenStore.memory(storedFrom(initial))
+      let loads = 0
+      const store = TokenStore.make({
+        load: Effect.zipRight(Effect.sync(() => loads++), memory.load),
+        save: memory.save,
+        withLock: memory.withLock!
+      })
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      loads = 0
+      fake.revokeServerSide(initial.refresh_token)
+      yield* TestClock.adjust("2 hours")
+      const error = yield* Effect.flip(client.raw(get))
+      expect(error._tag === "AuthError" && error.reason).toBe("InvalidGrant")
+      // One reload under the lock before refreshing, one after the refusal.
+      expect(loads).toBe(2)
+      expect(fake.refreshCalls()).toHaveLength(1)
+    }))
+
+  it.effect("a store that cannot be read holds nothing newer: the refresh goes on and its save repairs the store", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const memory = yield* TokenStore.memory(storedFrom(initial))
+      let corrupt = false
+      const store = TokenStore.make({
+        load: Effect.suspend(() =>
+          corrupt
+            ? Effect.fail(new TokenStoreError({ operation: "load", store: "test", detail: "the file is not valid JSON" }))
+            : memory.load
+        ),
+        save: (tokens) => Effect.zipRight(Effect.sync(() => (corrupt = false)), memory.save(tokens))
+      })
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      corrupt = true
+      yield* TestClock.adjust("2 hours")
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(corrupt).toBe(false)
+      expect(Redacted.value(Option.getOrThrow(yield* memory.load).refreshToken)).toBe("refresh-SECRET-2")
+    }))
+})
+
 describe("FactorialAuth.oauthFromStore", () => {
   it.effect("resumes from a file in the Python library's format and saves rotations back in it", () =>
     Effect.gen(function*() {
@@ -837,6 +1061,8 @@ describe("FactorialAuth.oauthFromStore", () => {
       yield* client.raw(get)
       // No expires_in in a Python file: the token is used until the API refuses it.
       expect(fake.tokenCalls).toHaveLength(0)
+      // Later (a 401 on a token issued seconds ago is not answered by a refresh), the token is revoked.
+      yield* TestClock.adjust("1 minute")
       fake.revokeServerSide(initial.access_token)
       yield* client.raw(get)
       expect(fake.refreshCalls()).toHaveLength(1)
@@ -846,7 +1072,7 @@ describe("FactorialAuth.oauthFromStore", () => {
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
         access_token: "access-SECRET-2",
-        created_at: "2026-05-04T09:00:00+00:00",
+        created_at: "2026-05-04T09:01:00+00:00",
         token_type: "Bearer",
         target_url: BASE,
         expires_in: 3600,
@@ -956,6 +1182,7 @@ describe("secrets stay out of renderings, logs and spans", () => {
       const program = Effect.gen(function*() {
         const client = yield* clientWith(fake, oauthWith(initial.refresh_token))
         yield* client.raw(get)
+        yield* TestClock.adjust("1 minute")
         fake.control.apiAlwaysRejects = true
         fake.revokeServerSide("refresh-SECRET-2")
         yield* client.raw(get).pipe(Effect.tapErrorCause((cause) => Effect.logError("call failed", cause)), Effect.exit)

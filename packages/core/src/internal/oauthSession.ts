@@ -6,6 +6,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
+import * as Random from "effect/Random"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type { OAuthFromStoreOptions, OAuthOptions } from "../FactorialAuth.js"
@@ -40,7 +41,25 @@ interface State {
   readonly saved: boolean
   /** A refusal of this refresh token: asking again would only be refused again. */
   readonly dead: AuthError | undefined
+  /** When (epoch milliseconds, local clock) these tokens were issued, when known. */
+  readonly obtainedAt: number | undefined
+  /** Whether these tokens come from a refresh forced by a 401. */
+  readonly afterUnauthorized: boolean
+  /** The refresh token these tokens replaced: a store still holding it is older than us, not newer. */
+  readonly replaced: Redacted.Redacted<string> | undefined
+  /** Consecutive failed refreshes, and until when the token endpoint is not asked again. */
+  readonly backoff: { readonly failures: number; readonly until: number; readonly error: AuthError } | undefined
 }
+
+/** A 401 on a token issued less than this long ago is not answered by a refresh: the token is not the problem. */
+const minTokenAge = Duration.seconds(10)
+
+/** After a 401-forced refresh whose token is refused as well, no other 401-forced refresh for this long. */
+const unauthorizedCooldown = Duration.minutes(1)
+
+/** Backoff after a failed refresh: 1 s, 2 s, 4 s... up to 1 minute, each between half and all of that. */
+const backoffBase = Duration.seconds(1)
+const backoffCap = Duration.minutes(1)
 
 const defaultRefreshMargin = Duration.minutes(5)
 
@@ -97,7 +116,7 @@ const toAuthError = (
     return {
       error: new AuthError({
         reason: "RefreshFailed",
-        message: `Could not refresh the OAuth access token: ${error.message}. The next request tries again.`
+        message: `Could not refresh the OAuth access token: ${error.message}.`
       }),
       terminal: false
     }
@@ -120,7 +139,9 @@ const toAuthError = (
     error: new AuthError({
       reason: "RefreshFailed",
       message: `The OAuth token endpoint refused the refresh (${error.status ?? "?"} ${said}). ` +
-        (error.error === "invalid_client" || error.error === "unauthorized_client"
+        (error.status !== undefined && error.status >= 500
+          ? ""
+          : error.error === "invalid_client" || error.error === "unauthorized_client"
           ? "Check the client id and secret."
           : reauthorize)
     }),
@@ -173,6 +194,8 @@ const checkSettings = (
     }
   })
 
+const isGrantRefusal = (error: AuthError) => error.reason === "InvalidGrant" || error.reason === "RefreshTokenExpired"
+
 const start = (
   settings: Settings,
   initial: Tokens,
@@ -180,11 +203,21 @@ const start = (
 ): Effect.Effect<Session, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const http = yield* HttpClient.HttpClient
-    const state = yield* Ref.make<State>({ tokens: initial, generation: 0, saved, dead: undefined })
+    const state = yield* Ref.make<State>({
+      tokens: initial,
+      generation: 0,
+      saved,
+      dead: undefined,
+      obtainedAt: initial.createdAt === undefined ? undefined : initial.createdAt * 1000,
+      afterUnauthorized: false,
+      replaced: undefined,
+      backoff: undefined
+    })
     const flight = yield* Ref.make<Deferred.Deferred<State, AuthError> | undefined>(undefined)
     // The generation whose token this fiber last sent: a 401 is about that token, not the current one.
     const used = yield* Effect.sync(() => FiberRef.unsafeMake(-1))
     const marginMillis = Duration.toMillis(settings.refreshMargin)
+    const store = settings.store
 
     const isFresh = (tokens: Tokens, now: number): boolean => {
       if (tokens.accessToken === undefined) return false
@@ -193,6 +226,11 @@ const start = (
       const margin = tokens.lifetime === undefined ? marginMillis : Math.min(marginMillis, tokens.lifetime / 2)
       return now < tokens.expiresAt - margin
     }
+
+    /** Not fresh any more, but not expired yet either: it still works while a refresh fails. */
+    const stillValid = (current: State, now: number): boolean =>
+      current.saved && current.tokens.accessToken !== undefined &&
+      (current.tokens.expiresAt === undefined || now < current.tokens.expiresAt)
 
     const toStored = (tokens: Tokens) =>
       new StoredTokens({
@@ -210,10 +248,62 @@ const start = (
     const storeFailed = (what: string) => (error: TokenStoreError) =>
       new AuthError({ reason: "RefreshFailed", message: `${what}: ${error.message}` })
 
+    /** The store's lock around a renewal; a store without one is used by this process only. */
+    const withLock = <A>(effect: Effect.Effect<A, AuthError>): Effect.Effect<A, AuthError> =>
+      store?.withLock === undefined
+        ? effect
+        : Effect.catchTag(
+          store.withLock(effect),
+          "TokenStoreError",
+          storeFailed("Could not take the OAuth token store's lock; the next request tries again")
+        )
+
+    /**
+     * What the store holds now. A store that cannot be read (a corrupt file) holds nothing newer than what this
+     * session has: the refresh goes on with the session's tokens and its save repairs the store.
+     */
+    const reload: Effect.Effect<Option.Option<StoredTokens>> = store === undefined
+      ? Effect.succeedNone
+      : Effect.catchAll(store.load, (error) =>
+        Effect.as(
+          Effect.logWarning("The OAuth token store cannot be read; it is rewritten at the next refresh").pipe(
+            Effect.annotateLogs({ store: error.store, detail: error.detail })
+          ),
+          Option.none()
+        ))
+
+    /** Tokens another session sharing the store saved after ours: a different refresh token, not an older one. */
+    const isNewer = (stored: StoredTokens, current: State): boolean =>
+      !sameSecret(stored.refreshToken, current.tokens.refreshToken) &&
+      !sameSecret(stored.refreshToken, current.replaced) &&
+      !(stored.createdAt !== undefined && current.tokens.createdAt !== undefined &&
+        stored.createdAt < current.tokens.createdAt)
+
+    const adopt = (stored: StoredTokens, now: number): Effect.Effect<State> =>
+      Effect.tap(
+        Ref.updateAndGet(state, (s): State => ({
+          tokens: tokensFromStore(stored),
+          generation: s.generation + 1,
+          saved: true,
+          dead: undefined,
+          obtainedAt: stored.createdAt === undefined ? now : Math.min(now, stored.createdAt * 1000),
+          afterUnauthorized: false,
+          replaced: s.tokens.refreshToken,
+          backoff: undefined
+        })),
+        (next) =>
+          Effect.logDebug("OAuth tokens taken over from the token store").pipe(
+            Effect.annotateLogs({ generation: next.generation })
+          )
+      )
+
     /** Saves the tokens of `current` before anyone may use them. */
     const persist = (current: State): Effect.Effect<State, AuthError> => {
-      if (current.saved || settings.store === undefined) return Effect.succeed({ ...current, saved: true })
-      return settings.store.save(toStored(current.tokens)).pipe(
+      if (current.saved) return Effect.succeed(current)
+      if (store === undefined) {
+        return Ref.updateAndGet(state, (s) => (s.generation === current.generation ? { ...s, saved: true } : s))
+      }
+      return store.save(toStored(current.tokens)).pipe(
         Effect.mapError(storeFailed("The refreshed OAuth tokens could not be saved; the next request retries")),
         Effect.zipRight(
           Ref.updateAndGet(state, (s) => (s.generation === current.generation ? { ...s, saved: true } : s))
@@ -221,27 +311,30 @@ const start = (
       )
     }
 
-    /** A newer rotation saved by another process sharing the store, adopted instead of refreshing again. */
-    const adoptFromStore = (current: State): Effect.Effect<State, AuthError> => {
-      if (settings.store === undefined) return Effect.succeed(current)
-      return settings.store.load.pipe(
-        Effect.mapError(storeFailed("Could not read the OAuth token store")),
-        Effect.flatMap(Option.match({
-          onNone: () => Effect.succeed(current),
-          onSome: (stored) =>
-            sameSecret(stored.refreshToken, current.tokens.refreshToken)
-              ? Effect.succeed(current)
-              : Ref.updateAndGet(state, (s) => ({
-                tokens: tokensFromStore(stored),
-                generation: s.generation + 1,
-                saved: true,
-                dead: undefined
-              }))
-        }))
-      )
-    }
+    const markDead = (generation: number, error: AuthError) =>
+      Ref.update(state, (s) => (s.generation === generation ? { ...s, dead: error } : s))
 
-    const refreshNow = (current: State, now: number): Effect.Effect<State, AuthError> =>
+    /** A failed refresh that may work later: the token endpoint is not asked again before the backoff ends. */
+    const backOff = (current: State, failure: AuthError, now: number): Effect.Effect<AuthError> =>
+      Effect.gen(function*() {
+        const failures = (current.backoff?.failures ?? 0) + 1
+        const ceiling = Math.min(Duration.toMillis(backoffCap), Duration.toMillis(backoffBase) * 2 ** (failures - 1))
+        const until = now + Math.round(ceiling / 2 + (yield* Random.next) * (ceiling / 2))
+        const error = new AuthError({
+          reason: "RefreshFailed",
+          message: `${failure.message} The token endpoint is asked again from ${new Date(until).toISOString()} ` +
+            `(${failures} failed refresh${failures === 1 ? "" : "es"} in a row).`,
+          retryAt: until
+        })
+        yield* Ref.update(state, (s) =>
+          s.generation === current.generation ? { ...s, backoff: { failures, until, error } } : s)
+        yield* Effect.logWarning("OAuth token refresh failed; backing off").pipe(
+          Effect.annotateLogs({ failures, retryAt: new Date(until).toISOString() })
+        )
+        return error
+      })
+
+    const refreshNow = (current: State, now: number, rejected: boolean): Effect.Effect<State, AuthError> =>
       OAuth.refresh({
         clientId: settings.clientId,
         clientSecret: settings.clientSecret,
@@ -252,10 +345,10 @@ const start = (
         Effect.provideService(HttpClient.HttpClient, http),
         Effect.catchAll((failure) => {
           const { error, terminal } = toAuthError(failure, current.tokens, now)
-          const remember = terminal
-            ? Ref.update(state, (s) => (s.generation === current.generation ? { ...s, dead: error } : s))
-            : Effect.void
-          return Effect.zipRight(remember, Effect.fail(error))
+          // A refused grant is checked against the store first (another process may have rotated it).
+          if (terminal && isGrantRefusal(error)) return Effect.fail(error)
+          if (terminal) return Effect.zipRight(markDead(current.generation, error), Effect.fail(error))
+          return Effect.flatMap(backOff(current, error, now), Effect.fail)
         }),
         Effect.flatMap((response) =>
           // Kept in memory at once: the old refresh token no longer works, losing the new one would log out.
@@ -264,7 +357,11 @@ const start = (
               tokens: tokensFromResponse(response, current.tokens, now),
               generation: s.generation + 1,
               saved: false,
-              dead: undefined
+              dead: undefined,
+              obtainedAt: now,
+              afterUnauthorized: rejected,
+              replaced: current.tokens.refreshToken,
+              backoff: undefined
             }
             return [next, next]
           })
@@ -277,22 +374,63 @@ const start = (
         Effect.flatMap(persist)
       )
 
+    /** Whether the caller, holding generation `seen`, still needs a renewal. */
+    const needed = (current: State, seen: number, rejected: boolean, now: number) =>
+      rejected ? current.generation === seen : !(current.saved && isFresh(current.tokens, now))
+
+    /**
+     * Under the store's lock: reload the store; adopt what another process saved if it is newer (and done if it
+     * is still fresh); else save what was refreshed but not saved yet, or refresh, save, then hand out.
+     */
+    const lockedRenewal = (seen: number, rejected: boolean): Effect.Effect<State, AuthError> =>
+      withLock(Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        let current = yield* Ref.get(state)
+        if (!needed(current, seen, rejected, now)) return yield* persist(current)
+        const stored = yield* reload
+        if (Option.isSome(stored) && isNewer(stored.value, current)) {
+          current = yield* adopt(stored.value, now)
+          if (isFresh(current.tokens, now)) return current
+        }
+        if (!current.saved) {
+          current = yield* persist(current)
+          if (isFresh(current.tokens, now)) return current
+        }
+        if (current.dead !== undefined) return yield* Effect.fail(current.dead)
+        if (current.backoff !== undefined && now < current.backoff.until) {
+          return yield* Effect.fail(current.backoff.error)
+        }
+        return yield* refreshNow(current, now, rejected)
+      }))
+
     /**
      * One renewal, whoever asked: `seen` is the generation the caller holds, `rejected` whether the server
-     * refused its token (401) rather than the token nearing expiry.
+     * refused its token (401) rather than the token nearing expiry. A refused refresh token is checked against the
+     * store once more, outside the lock: if another process rotated it, its tokens are taken over.
      */
     const renewal = (seen: number, rejected: boolean): Effect.Effect<State, AuthError> =>
       Effect.gen(function*() {
         const now = yield* Clock.currentTimeMillis
-        let current = yield* Ref.get(state)
-        const stale = (s: State) => (rejected ? s.generation === seen : false) || !isFresh(s.tokens, now)
-        if (!stale(current)) return yield* persist(current)
-        const before = current.tokens.accessToken
-        current = yield* adoptFromStore(current)
-        const adopted = current.generation !== seen && !sameSecret(current.tokens.accessToken, before)
-        if (adopted && isFresh(current.tokens, now)) return current
-        if (current.dead !== undefined) return yield* Effect.fail(current.dead)
-        return yield* refreshNow(current, now)
+        const current = yield* Ref.get(state)
+        if (!needed(current, seen, rejected, now)) return yield* persist(current)
+        return yield* lockedRenewal(seen, rejected).pipe(
+          Effect.catchIf(isGrantRefusal, (error) =>
+            Effect.gen(function*() {
+              const refused = yield* Ref.get(state)
+              const stored = yield* reload
+              if (Option.isNone(stored) || !isNewer(stored.value, refused)) {
+                yield* markDead(refused.generation, error)
+                return yield* Effect.fail(error)
+              }
+              const adopted = yield* adopt(stored.value, yield* Clock.currentTimeMillis)
+              if (isFresh(adopted.tokens, yield* Clock.currentTimeMillis)) return adopted
+              // Rotated by someone else but already stale: one more renewal with the adopted refresh token.
+              return yield* Effect.tapError(
+                lockedRenewal(adopted.generation, false),
+                (again) => isGrantRefusal(again) ? markDead(adopted.generation, again) : Effect.void
+              )
+            }))
+        )
       })
 
     /** Single flight: the first caller starts the renewal, everyone else waits for its outcome. */
@@ -330,16 +468,35 @@ const start = (
     const headers = Effect.gen(function*() {
       const current = yield* Ref.get(state)
       const now = yield* Clock.currentTimeMillis
-      const usable = current.saved && isFresh(current.tokens, now)
-      return yield* bearer(usable ? current : yield* renew(current.generation, false))
+      if (current.saved && isFresh(current.tokens, now)) return yield* bearer(current)
+      return yield* Effect.flatMap(renew(current.generation, false), bearer).pipe(
+        // A token inside its refresh margin still works: use it while the refresh fails (backoff included).
+        Effect.catchTag("AuthError", (error) =>
+          Effect.flatMap(Ref.get(state), (latest) =>
+            stillValid(latest, now)
+              ? Effect.zipRight(
+                Effect.logDebug("OAuth refresh failed; the current access token has not expired yet"),
+                bearer(latest)
+              )
+              : Effect.fail(error)))
+      )
     })
 
     const onUnauthorized = Effect.gen(function*() {
       const seen = yield* FiberRef.get(used)
+      const current = yield* Ref.get(state)
+      if (current.generation === seen) {
+        const now = yield* Clock.currentTimeMillis
+        const age = current.obtainedAt === undefined ? Infinity : now - current.obtainedAt
+        // A token just issued and already refused: refreshing again would rotate for nothing (a scope or
+        // permission problem, an API that refuses everything). The request fails `Unauthorized`.
+        if (age < Duration.toMillis(minTokenAge)) return false
+        if (current.afterUnauthorized && age < Duration.toMillis(unauthorizedCooldown)) return false
+      }
       const renewed = yield* renew(seen, true)
+      if (renewed.generation !== seen) return true
       // A flight that only saved the refused token (rare) is followed by a real refresh.
-      if (renewed.generation === seen) yield* renew(seen, true)
-      return true
+      return (yield* renew(seen, true)).generation !== seen
     })
 
     return { headers, onUnauthorized }
