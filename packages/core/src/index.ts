@@ -13,6 +13,13 @@
  */
 export * as FactorialAuth from "./FactorialAuth.js"
 
+/**
+ * How responses are decoded: Effect Schema with a compiled fast path for the success case.
+ *
+ * @since 0.2.0
+ */
+export * as Decoder from "./Decoder.js"
+
 export * from "./FactorialClient.js"
 
 export * from "./FactorialError.js"

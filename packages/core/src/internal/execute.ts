@@ -13,6 +13,7 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Decoder from "../Decoder.js"
 import type { FactorialAuth } from "../FactorialAuth.js"
 import * as Json from "./json.js"
 import { DecodeError, type FactorialRequestError, TimeoutError, TransportError } from "../FactorialError.js"
@@ -162,7 +163,7 @@ const decodeBody = <A, I, R>(
   parsed: Parsed
 ): Effect.Effect<A, DecodeError, R> =>
   Effect.mapError(
-    Schema.decodeUnknown(schema)(parsed.json, { errors: "all", onExcessProperty: "ignore" }),
+    Decoder.responseEffect(schema)(parsed.json),
     (error) => DecodeError.fromParseError({ status: parsed.status, method: target.method, url: target.url }, error)
   )
 

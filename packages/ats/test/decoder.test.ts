@@ -1,0 +1,152 @@
+/**
+ * The compiled decoding path (`Decoder.response`) must never disagree with Effect Schema: same success, same
+ * decoded value (class, DateTime, key order), same failure. Checked on every model with generated records,
+ * drifted records (nulls, missing keys, wrong types at any depth) and a list page.
+ */
+import { Decoder, Pagination } from "@effect-factorial/core"
+import * as Models from "@effect-factorial/schema"
+import { describe, expect, it } from "@effect/vitest"
+import * as Arbitrary from "effect/Arbitrary"
+import * as Either from "effect/Either"
+import * as FastCheck from "effect/FastCheck"
+import * as Schema from "effect/Schema"
+
+const models: ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext]> = [
+  ["Answer", Models.Answer],
+  ["Application", Models.Application],
+  ["ApplicationPhase", Models.ApplicationPhase],
+  ["Candidate", Models.Candidate],
+  ["CandidateSource", Models.CandidateSource],
+  ["EvaluationForm", Models.EvaluationForm],
+  ["Feedback", Models.Feedback],
+  ["HiringStage", Models.HiringStage],
+  ["JobPosting", Models.JobPosting],
+  ["Message", Models.Message],
+  ["Question", Models.Question],
+  ["RejectionReason", Models.RejectionReason],
+  ["Page(Candidate)", Pagination.Page(Models.Candidate)]
+]
+
+type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
+
+/** Values a drifted API may put anywhere: nulls, wrong types, unknown enum text, ids beyond 2^53, bad dates. */
+const driftValue: FastCheck.Arbitrary<Json> = FastCheck.oneof(
+  FastCheck.constant(null),
+  FastCheck.boolean(),
+  FastCheck.constantFrom(0, -1, 1.5, 42, Number.MAX_SAFE_INTEGER),
+  FastCheck.constantFrom("", "x", "42", "18446744073709551615", "2024-02-30", "2024-07-10T13:30:02Z", "new_value"),
+  FastCheck.constant([]),
+  FastCheck.constant({}),
+  FastCheck.constant(["1", 2, null])
+)
+
+/** Every path to a value inside a JSON document (object keys and array indexes). */
+const pathsOf = (value: Json, prefix: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => {
+  if (value === null || typeof value !== "object") return []
+  const entries: Array<[string | number, Json]> = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as [number, Json])
+    : Object.entries(value)
+  return entries.flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])])
+}
+
+/** A copy of `document` with one value replaced (or, for an object key, sometimes removed). */
+const mutate = (document: Json, path: ReadonlyArray<string | number>, replacement: Json, remove: boolean): Json => {
+  const copy = structuredClone(document) as Record<string | number, Json>
+  let parent: Record<string | number, Json> = copy
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, Json>
+  const last = path[path.length - 1]
+  if (remove && !Array.isArray(parent)) delete parent[last]
+  else parent[last] = replacement
+  return copy
+}
+
+const drifted = (schema: Schema.Schema.AnyNoContext): FastCheck.Arbitrary<Json> =>
+  Arbitrary.make(schema).map((value) => Schema.encodeSync(schema)(value) as Json).chain((valid) => {
+    const paths = pathsOf(valid)
+    return FastCheck.oneof(
+      { weight: 1, arbitrary: FastCheck.constant(valid) },
+      {
+        weight: 3,
+        arbitrary: paths.length === 0
+          ? FastCheck.constant(valid)
+          : FastCheck.tuple(FastCheck.constantFrom(...paths), driftValue, FastCheck.boolean())
+            .map(([path, replacement, remove]) => mutate(valid, path, replacement, remove))
+      }
+    )
+  })
+
+describe("Decoder.response", () => {
+  for (const [name, schema] of models) {
+    it(`compiles and agrees with Schema on ${name}`, () => {
+      expect(Decoder.isCompiled(schema)).toBe(true)
+      const fast = Decoder.response(schema)
+      const slow = Schema.decodeUnknownEither(schema, Decoder.responseOptions)
+      const seen = { success: 0, failure: 0 }
+      FastCheck.assert(
+        FastCheck.property(drifted(schema), (input) => {
+          // Each side gets its own copy: a decoder must not depend on what the other did to the input.
+          const expected = slow(structuredClone(input))
+          const actual = fast(structuredClone(input))
+          expect(actual._tag).toBe(expected._tag)
+          if (Either.isRight(expected) && Either.isRight(actual)) {
+            seen.success++
+            expect(actual.right).toStrictEqual(expected.right)
+            expect(JSON.stringify(actual.right)).toBe(JSON.stringify(expected.right))
+          } else {
+            seen.failure++
+          }
+        }),
+        { numRuns: 150, seed: 20261129 }
+      )
+      // Both outcomes were exercised, so the property says something about each.
+      expect(seen.success).toBeGreaterThan(0)
+      expect(seen.failure).toBeGreaterThan(0)
+    })
+  }
+
+  it("agrees with Schema on every node kind it compiles", () => {
+    interface Tree {
+      readonly value: number
+      readonly children: ReadonlyArray<Tree>
+    }
+    const Tree: Schema.Schema<Tree> = Schema.Struct({
+      value: Schema.Int,
+      children: Schema.Array(Schema.suspend(() => Tree))
+    })
+    const synthetic = Schema.Struct({
+      int: Schema.Int,
+      text: Schema.Union(Schema.Literal("a", "b"), Schema.NumberFromString),
+      defaulted: Schema.optionalWith(Schema.String, { default: () => "none" }),
+      nullable: Schema.optionalWith(Schema.Number, { nullable: true }),
+      list: Schema.Array(Schema.Trim),
+      tree: Tree
+    })
+    expect(Decoder.isCompiled(synthetic)).toBe(true)
+    const fast = Decoder.response(synthetic)
+    const slow = Schema.decodeUnknownEither(synthetic, Decoder.responseOptions)
+    const valid = { int: 1, text: "a", nullable: null, list: [" x "], tree: { value: 1, children: [{ value: 2, children: [] }] } }
+    const inputs: ReadonlyArray<unknown> = [
+      valid,
+      { ...valid, int: 1.5 },
+      { ...valid, text: "12" },
+      { ...valid, text: "c" },
+      { ...valid, defaulted: "set", nullable: 3 },
+      { ...valid, list: [1] },
+      { ...valid, tree: { value: 1, children: [{ value: 2.5, children: [] }] } },
+      { ...valid, tree: null },
+      []
+    ]
+    for (const input of inputs) {
+      const expected = slow(structuredClone(input))
+      const actual = fast(structuredClone(input))
+      expect(actual).toStrictEqual(expected)
+    }
+  })
+
+  it("leaves the caller's input untouched", () => {
+    const input = { id: "1", first_name: null, extra: 1 }
+    const copy = structuredClone(input)
+    Decoder.response(Models.Candidate)(input)
+    expect(input).toStrictEqual(copy)
+  })
+})
