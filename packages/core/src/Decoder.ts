@@ -71,6 +71,9 @@ const hasLiteralKey = (ast: AST.AST): boolean => {
   }
 }
 
+/** Array-index-like keys are ordered numerically by JavaScript objects, so key order rules differ for them. */
+const isIndex = (key: string): boolean => /^(0|[1-9][0-9]*)$/.test(key)
+
 const compile = (ast: AST.AST, options: AST.ParseOptions, memo: Map<AST.AST, Step>): Step => {
   const known = memo.get(ast)
   if (known !== undefined) return known
@@ -129,6 +132,26 @@ const compileNode = (ast: AST.AST, options: AST.ParseOptions, memo: Map<AST.AST,
         }
         case "TypeLiteralTransformation": {
           const steps = transformation.propertySignatureTransformations
+          const inPlace = steps.every((step) => step.from === step.to && typeof step.from === "string" && !isIndex(step.from)) &&
+            new Set(steps.map((step) => step.from)).size === steps.length
+          if (inPlace) {
+            // Every step rewrites one key into itself (`optionalWith`): Schema's delete-then-set moves those keys
+            // to the end, in step order. Building that order directly avoids `delete`, which turns the object
+            // into a slow dictionary.
+            const rewritten = new Set(steps.map((step) => step.from as string))
+            return (u) => {
+              const a = from(u) as Record<string, unknown> | typeof Miss
+              if (a === Miss) return Miss
+              const out: Record<string, unknown> = {}
+              for (const key in a) if (!rewritten.has(key)) out[key] = a[key]
+              for (const step of steps) {
+                const key = step.from as string
+                const o = step.decode(Object.prototype.hasOwnProperty.call(a, key) ? Option.some(a[key]) : Option.none())
+                if (Option.isSome(o)) out[key] = o.value
+              }
+              return to(out)
+            }
+          }
           return (u) => {
             const a = from(u) as Record<PropertyKey, unknown> | typeof Miss
             if (a === Miss) return Miss
