@@ -27,6 +27,13 @@ export * from "./FactorialError.js"
 export * from "./FactorialRequest.js"
 
 /**
+ * The id-preserving JSON reader the client uses: `Json.parse`.
+ *
+ * @since 0.1.0
+ */
+export * as Json from "./Json.js"
+
+/**
  * The OAuth2 authorization-code flow: `authorizationUrl`, `exchangeCode`, `refresh`, `revoke`.
  *
  * @since 0.1.0

@@ -22,6 +22,7 @@ describe("package root", () => {
         "InvalidRequest",
         "AuthError",
         "isFactorialError",
+        "Json",
         "Pagination",
         "Page",
         "PageMeta",
