@@ -14,6 +14,7 @@ import * as Inspectable from "effect/Inspectable"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import { AuthError } from "./FactorialError.js"
+import * as HeaderValue from "./internal/headerValue.js"
 import * as OAuthSession from "./internal/oauthSession.js"
 import type { TokenStore, TokenStoreError } from "./TokenStore.js"
 
@@ -96,18 +97,22 @@ const staticHeader = (
   kind: string,
   name: string,
   secret: Redacted.Redacted<string>,
-  value: Redacted.Redacted<string>,
-  description: string
+  description: string,
+  format: (value: string) => string
 ) => {
-  const headers: Effect.Effect<Readonly<Record<string, Redacted.Redacted>>, AuthError> =
-    Redacted.value(secret).trim() === ""
-      ? Effect.fail(new AuthError({ reason: "MissingCredentials", message: `The ${description} is empty` }))
-      : Effect.succeed({ [name]: value })
+  // Checked once, when the auth is built: a bad value fails every request with the same error, before sending.
+  const value = HeaderValue.trimFinalNewline(Redacted.value(secret))
+  const error = HeaderValue.checkCredential(description, value)
+  const headers: Effect.Effect<Readonly<Record<string, Redacted.Redacted>>, AuthError> = error === undefined
+    ? Effect.succeed({ [name]: Redacted.make(format(value)) })
+    : Effect.fail(error)
   return make({ kind, headers })
 }
 
 /**
- * Authenticates with a company API key, sent as the `x-api-key` header.
+ * Authenticates with a company API key, sent as the `x-api-key` header. One final line break (as a file or
+ * `echo` adds) is removed; any other line break, NUL or control character fails every request with an
+ * `AuthError` (`InvalidCredential`) before anything is sent.
  *
  * @example
  * ```ts
@@ -119,21 +124,16 @@ const staticHeader = (
  *
  * @since 0.1.0
  */
-export const apiKey = (key: string | Redacted.Redacted<string>): FactorialAuth => {
-  const secret = toRedacted(key)
-  return staticHeader("ApiKey", "x-api-key", secret, secret, "API key")
-}
+export const apiKey = (key: string | Redacted.Redacted<string>): FactorialAuth =>
+  staticHeader("ApiKey", "x-api-key", toRedacted(key), "API key", (value) => value)
 
 /**
- * Authenticates with an OAuth access token, sent as `Authorization: Bearer <token>`.
+ * Authenticates with an OAuth access token, sent as `Authorization: Bearer <token>`. Checked like `apiKey`.
  *
  * @since 0.1.0
  */
-export const accessToken = (token: string | Redacted.Redacted<string>): FactorialAuth => {
-  const secret = toRedacted(token)
-  const header = Redacted.make(`Bearer ${Redacted.value(secret)}`)
-  return staticHeader("AccessToken", "authorization", secret, header, "access token")
-}
+export const accessToken = (token: string | Redacted.Redacted<string>): FactorialAuth =>
+  staticHeader("AccessToken", "authorization", toRedacted(token), "access token", (value) => `Bearer ${value}`)
 
 /**
  * What `oauthFromStore` may add to, or override in, what the store holds.

@@ -21,9 +21,10 @@ import * as FactorialAuth from "./FactorialAuth.js"
 import type { FactorialRequestError } from "./FactorialError.js"
 import type { FactorialRequest } from "./FactorialRequest.js"
 import { makeExecute } from "./internal/execute.js"
+import * as HeaderValue from "./internal/headerValue.js"
+import { noFollow } from "./internal/redirects.js"
 import * as Options from "./internal/options.js"
 import * as RateLimiter from "./internal/rateLimiter.js"
-import { packageVersion } from "./internal/version.js"
 import type { RateLimitOptions } from "./RateLimit.js"
 import type { RetryOptions } from "./Retry.js"
 
@@ -171,14 +172,14 @@ const make = (
       retry: Options.checkRetry(options.retry),
       budgets: Options.checkRateLimit(options.rateLimit)
     })
-    const userAgent = options.userAgent === undefined || options.userAgent.trim() === ""
-      ? `effect-factorial/${packageVersion}`
-      : `effect-factorial/${packageVersion} ${options.userAgent.trim()}`
+    const userAgent = yield* Options.checkUserAgent(options.userAgent)
     const http = (yield* HttpClient.HttpClient).pipe(
       HttpClient.mapRequest(flow(HttpClientRequest.acceptJson, HttpClientRequest.setHeader("user-agent", userAgent))),
       options.transformClient ?? identity,
       // Trace context is for our own services; a third-party API has no use for it unless asked.
-      HttpClient.withTracerPropagation(options.tracePropagation ?? false)
+      HttpClient.withTracerPropagation(options.tracePropagation ?? false),
+      // Every request carries credentials: a redirect is answered to the caller, never followed.
+      noFollow
     )
     const execute = makeExecute({
       http,
@@ -215,6 +216,18 @@ const fromEnvironment: Config.Config<FactorialClient.Options> = Config.all({
         ["FACTORIAL_API_KEY"],
         "Both FACTORIAL_API_KEY and FACTORIAL_TOKEN are set; set only one of them"
       ))
+    }
+    // A credential a header cannot carry fails the layer, naming the variable (never showing the value).
+    const [variable, description, secret] = Option.isSome(apiKey)
+      ? ["FACTORIAL_API_KEY", "API key", apiKey]
+      : ["FACTORIAL_TOKEN", "access token", token]
+    const invalid = Option.flatMap(
+      secret,
+      (value) =>
+        Option.fromNullable(HeaderValue.checkCredential(description, HeaderValue.trimFinalNewline(Redacted.value(value))))
+    )
+    if (Option.isSome(invalid)) {
+      return Either.left(ConfigError.InvalidData([variable], `${variable}: ${invalid.value.message}`))
     }
     const auth = Option.isSome(apiKey)
       ? Option.some(FactorialAuth.apiKey(apiKey.value))

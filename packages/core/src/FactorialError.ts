@@ -206,17 +206,32 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-factor
 }
 
 /**
- * Any other non-2xx status (for example 408 or 3xx).
+ * Any other non-2xx status (for example 408), and every redirect: the client never follows a 3xx, since the
+ * request carries credentials and the new location may be another host or plain http. `location` shows where
+ * the server pointed (credentials and secret-looking query values removed). Status 0 is a redirect a browser
+ * refused to expose.
  *
  * @since 0.1.0
  */
 export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@effect-factorial/core/UnexpectedStatus")(
   "UnexpectedStatus",
-  httpErrorFields
+  {
+    ...httpErrorFields,
+    /** The `location` of a redirect, absolute, without credentials; not followed. */
+    location: Schema.optional(Schema.String)
+  }
 ) {
-  /** A one-line description with the method, URL, status and body. */
+  /** A one-line description with the method, URL, status and, for a redirect, where it pointed. */
   override get message(): string {
-    return describeResponse(this, "Unexpected response status")
+    const redirect = this.status === 0 || (this.status >= 300 && this.status < 400)
+    return describeResponse(
+      this,
+      redirect
+        ? `Redirect refused (redirects are never followed, so credentials stay with the configured host)${
+          this.location === undefined ? "" : `; it pointed to ${this.location}`
+        }`
+        : "Unexpected response status"
+    )
   }
 }
 
@@ -232,11 +247,14 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
     method: Schema.String,
     /** The request URL, without credentials. */
     url: Schema.String,
-    /** `Transport`: the network failed; `Encode`: the body could not be serialised; `InvalidUrl`. */
-    reason: Schema.Literal("Transport", "Encode", "InvalidUrl"),
+    /**
+     * `Transport`: the network failed; `Encode`: the body could not be serialised; `InvalidUrl`; `Rejected`: the
+     * platform refused to send the request (an invalid header or option) and nothing was sent.
+     */
+    reason: Schema.Literal("Transport", "Encode", "InvalidUrl", "Rejected"),
     /** The system error code, when known (`ECONNREFUSED`, `ENOTFOUND`, ...). */
     code: Schema.optional(Schema.String),
-    /** What the platform said went wrong. */
+    /** What went wrong, in the SDK's words (a platform's own message may quote a header value, so it is never copied). */
     detail: Schema.optional(Schema.String)
   }
 ) {
@@ -348,8 +366,9 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-
 }
 
 /**
- * Authentication could not be performed: no credentials, a refused or expired grant, a failed refresh, or
- * credentials about to be sent over plain HTTP.
+ * Authentication could not be performed: no credentials, a refused or expired grant, a failed refresh,
+ * credentials about to be sent over plain HTTP, or a credential a header cannot carry (`InvalidCredential`: a
+ * line break, NUL or other control character; the message names the credential and the problem, never its value).
  *
  * @since 0.1.0
  */
@@ -361,7 +380,8 @@ export class AuthError extends Schema.TaggedError<AuthError>("@effect-factorial/
       "InvalidGrant",
       "RefreshTokenExpired",
       "RefreshFailed",
-      "InsecureTransport"
+      "InsecureTransport",
+      "InvalidCredential"
     ),
     /** What went wrong, without any secret. */
     message: Schema.String,
@@ -394,7 +414,13 @@ export type FactorialHttpError =
  *
  * @since 0.1.0
  */
-export type FactorialRequestError = FactorialHttpError | TransportError | TimeoutError | DecodeError | AuthError
+export type FactorialRequestError =
+  | FactorialHttpError
+  | TransportError
+  | TimeoutError
+  | DecodeError
+  | AuthError
+  | InvalidRequest
 
 /**
  * Every error of the SDK.

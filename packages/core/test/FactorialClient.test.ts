@@ -65,9 +65,9 @@ describe("FactorialClient requests", () => {
   it.effect("URL-encodes every path segment", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* mockClient(() => json({}))
-      yield* client.raw({ method: "GET", path: ["ats", "candidates", "a/b?c#d e"] })
+      yield* client.raw({ method: "GET", path: ["ats", "candidates", "a b&c=d+é"] })
       const [request] = yield* sent
-      expect(request!.url.pathname).toBe("/api/2026-07-01/resources/ats/candidates/a%2Fb%3Fc%23d%20e")
+      expect(request!.url.pathname).toBe("/api/2026-07-01/resources/ats/candidates/a%20b%26c%3Dd%2B%C3%A9")
     }))
 
   it.effect("appends the user-agent suffix", () =>

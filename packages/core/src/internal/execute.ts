@@ -16,9 +16,16 @@ import * as Schema from "effect/Schema"
 import * as Decoder from "../Decoder.js"
 import type { FactorialAuth } from "../FactorialAuth.js"
 import * as Json from "./json.js"
-import { DecodeError, type FactorialRequestError, TimeoutError, TransportError } from "../FactorialError.js"
+import {
+  DecodeError,
+  type FactorialRequestError,
+  InvalidRequest,
+  TimeoutError,
+  TransportError
+} from "../FactorialError.js"
+import * as HeaderValue from "./headerValue.js"
 import type { FactorialRequest, RequestBody, RequestMethod } from "../FactorialRequest.js"
-import { fromResponse, redactHeaders } from "./httpError.js"
+import { fromResponse, isRedirect, redactHeaders } from "./httpError.js"
 import { encodeQuery } from "./query.js"
 import type { RateLimiter } from "./rateLimiter.js"
 import * as Retry from "./retry.js"
@@ -67,25 +74,100 @@ const systemCode = (cause: unknown, depth = 0): string | undefined => {
     : undefined
 }
 
-/** The messages of a chain of causes, joined: "fetch failed: connect ECONNREFUSED 127.0.0.1:1". */
-const causeMessages = (cause: unknown, depth = 0): Array<string> => {
-  if (depth > 5 || !(cause instanceof Error)) return []
-  return [cause.message, ...causeMessages(cause.cause, depth + 1)].filter((message) => message !== "")
+/** What the SDK says about a failed connection, by system error code: its own words, never the platform's. */
+const transportDetail = (code: string | undefined): string => {
+  switch (code) {
+    case "ECONNREFUSED":
+      return "the connection was refused"
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "the host name could not be resolved"
+    case "ECONNRESET":
+    case "UND_ERR_SOCKET":
+      return "the connection was closed by the other side"
+    case "ETIMEDOUT":
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return "the connection timed out"
+    default:
+      return "the connection failed"
+  }
 }
+
+/**
+ * A `TypeError` with no cause is what fetch throws when it refuses a request before any network activity (an
+ * invalid header value, a bad option); its message may quote the header value, so it is never copied.
+ */
+const isRejectedLocally = (cause: unknown): boolean => cause instanceof TypeError && cause.cause === undefined
 
 const toTransportError = (target: Target, error: HttpClientError.RequestError): TransportError => {
   const code = systemCode(error.cause)
-  // An invalid URL's own message may repeat the URL, query included; keep only the safe rendering.
-  const messages = error.reason === "InvalidUrl" ? [] : causeMessages(error.cause)
-  const detail = error.description ?? (messages.length > 0 ? messages.join(": ") : undefined)
+  if (error.reason === "Transport" && code === undefined && isRejectedLocally(error.cause)) {
+    return new TransportError({
+      method: target.method,
+      url: target.url,
+      reason: "Rejected",
+      detail: "the platform refused to send the request (an invalid header value or option); nothing was sent"
+    })
+  }
+  const detail = error.reason === "InvalidUrl"
+    ? "the URL is invalid"
+    : error.reason === "Encode"
+    ? "the body could not be encoded"
+    : transportDetail(code)
   return new TransportError({
     method: target.method,
     url: target.url,
     reason: error.reason,
     ...(code === undefined ? {} : { code }),
-    ...(detail === undefined ? {} : { detail })
+    detail
   })
 }
+
+/** Problems of a path segment: it must name exactly one segment, whatever decodes it (once or twice). */
+const segmentProblem = (segment: string): string | undefined => {
+  if (segment === "") return "is empty"
+  let decoded = segment
+  try {
+    decoded = decodeURIComponent(segment)
+  } catch {
+    // Not percent-encoded text: it is sent encoded, as it is.
+  }
+  for (const value of [segment, decoded]) {
+    if (value === "." || value === "..") return `is a dot segment (${JSON.stringify(value)}), which would change the path`
+    const separator = /[/?#\\]/.exec(value)
+    if (separator !== null) {
+      return `contains ${JSON.stringify(separator[0])}${value === segment ? "" : " once decoded"}, which would change the URL`
+    }
+  }
+  return undefined
+}
+
+/** Refuses a path that would not reach the resource it names (`..`, an empty or smuggled segment). */
+const checkPath = (request: FactorialRequest): InvalidRequest | undefined => {
+  for (const [index, segment] of request.path.entries()) {
+    const problem = segmentProblem(segment)
+    if (problem !== undefined) {
+      return new InvalidRequest({
+        operation: `${request.method} request`,
+        path: ["path", index],
+        message: `Path segment ${index} ${problem}; nothing was sent`
+      })
+    }
+  }
+  return undefined
+}
+
+/** The auth's headers, each checked: a value a header cannot carry fails here, named, before any transport sees it. */
+const checkedAuthHeaders = (auth: FactorialAuth) =>
+  Effect.flatMap(auth.headers, (headers) => {
+    const plain: Record<string, string> = {}
+    for (const [name, value] of Object.entries(headers)) {
+      const error = HeaderValue.checkCredential(HeaderValue.credentialName(name), Redacted.value(value))
+      if (error !== undefined) return Effect.fail(error)
+      plain[name.toLowerCase()] = Redacted.value(value)
+    }
+    return Effect.succeed(plain)
+  })
 
 const setBody = (
   request: HttpClientRequest.HttpClientRequest,
@@ -121,8 +203,9 @@ const handleResponse = (
         }))
       return { status: response.status, text }
     }
-    // The body of an error response is informative only: a failure to read it must not hide the status.
-    const text = yield* Effect.option(response.text)
+    // The body of an error response is informative only: a failure to read it must not hide the status. A
+    // redirect's body is not read at all.
+    const text = isRedirect(response.status) ? Option.none() : yield* Effect.option(response.text)
     const redactedNames = yield* FiberRef.get(Headers.currentRedactedNames)
     const nowMillis = yield* Clock.currentTimeMillis
     return yield* Effect.fail(fromResponse({
@@ -177,6 +260,8 @@ const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
 export const makeExecute = (engine: Engine) =>
 <A, I, R>(request: FactorialRequest, schema: Schema.Schema<A, I, R>): Effect.Effect<A, FactorialRequestError, R> =>
   Effect.suspend(() => {
+    const invalidPath = checkPath(request)
+    if (invalidPath !== undefined) return Effect.fail(invalidPath)
     const url = engine.resourcesUrl + request.path.map(encodeURIComponent).join("/")
     const urlParams = encodeQuery(request.query)
     const target: Target = { method: request.method, url: shownUrl(url, urlParams) }
@@ -188,12 +273,9 @@ export const makeExecute = (engine: Engine) =>
     const send = (httpRequest: HttpClientRequest.HttpClientRequest) =>
       Effect.gen(function*() {
         yield* engine.limiter.take(request.method)
-        const authHeaders = yield* engine.auth.headers
-        const names = Object.keys(authHeaders).map((name) => name.toLowerCase())
-        const authenticated = HttpClientRequest.setHeaders(
-          httpRequest,
-          Object.fromEntries(Object.entries(authHeaders).map(([name, value]) => [name, Redacted.value(value)]))
-        )
+        const authHeaders = yield* checkedAuthHeaders(engine.auth)
+        const names = Object.keys(authHeaders)
+        const authenticated = HttpClientRequest.setHeaders(httpRequest, authHeaders)
         return yield* engine.http.execute(authenticated).pipe(
           Effect.catchTags({
             RequestError: (error) => Effect.fail(toTransportError(target, error)),

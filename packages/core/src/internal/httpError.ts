@@ -15,12 +15,26 @@ import {
   UnprocessableEntity
 } from "../FactorialError.js"
 import { parseRetryAfter } from "./retryAfter.js"
+import { safeUrl } from "./url.js"
 
 /** Response headers that carry a request id, most common first. */
 const requestIdHeaders = ["x-request-id", "x-correlation-id", "request-id", "x-amzn-requestid"]
 
 /** How much of a non-JSON body an error keeps. */
 const maxTextBody = 2000
+
+/** A 3xx, or the status 0 of a redirect a browser's fetch refused to expose (`redirect: "manual"`). */
+export const isRedirect = (status: number): boolean => status === 0 || (status >= 300 && status < 400)
+
+/** A redirect's target, absolute and safe to show; `undefined` when there is none or it is not a URL. */
+const redirectLocation = (location: string | undefined, requestUrl: string): string | undefined => {
+  if (location === undefined) return undefined
+  try {
+    return safeUrl(new URL(location, requestUrl))
+  } catch {
+    return undefined
+  }
+}
 
 /** Parses a body leniently: JSON, else text cut to a readable length, else nothing. */
 export const lenientBody = (text: string | undefined): unknown => {
@@ -69,12 +83,16 @@ export interface ResponseInfo {
 /** The error class for a non-2xx response. */
 export const fromResponse = (info: ResponseInfo): FactorialHttpError => {
   const body = lenientBody(info.text)
+  const location = isRedirect(info.status) ? redirectLocation(info.headers.location, info.url) : undefined
+  const headers = info.headers.location === undefined
+    ? info.headers
+    : { ...info.headers, location: location ?? "<redacted>" }
   const requestId = requestIdHeaders.map((name) => info.headers[name]).find(Predicate.isString)
   const fields = {
     status: info.status,
     method: info.method,
     url: info.url,
-    headers: info.headers,
+    headers,
     ...(requestId === undefined ? {} : { requestId }),
     ...(body === undefined ? {} : { body })
   }
@@ -98,6 +116,8 @@ export const fromResponse = (info: ResponseInfo): FactorialHttpError => {
       return new RateLimited(Option.isSome(retryAfter) ? { ...fields, retryAfter: retryAfter.value } : fields)
     }
     default:
-      return info.status >= 500 && info.status <= 599 ? new ServerError(fields) : new UnexpectedStatus(fields)
+      return info.status >= 500 && info.status <= 599
+        ? new ServerError(fields)
+        : new UnexpectedStatus(location === undefined ? fields : { ...fields, location })
   }
 }

@@ -5,6 +5,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Predicate from "effect/Predicate"
 import * as Options from "./options.js"
+import { noFollow } from "./redirects.js"
 import { packageVersion } from "./version.js"
 
 /**
@@ -99,7 +100,8 @@ export const postForm = (
     HttpClientRequest.setHeader("user-agent", `effect-factorial/${packageVersion}`)
   )
   const duration = Duration.decode(timeout)
-  return HttpClient.withTracerPropagation(http, false).execute(request).pipe(
+  // The body holds the client secret and tokens: a redirect is an error, never followed.
+  return noFollow(HttpClient.withTracerPropagation(http, false)).execute(request).pipe(
     Effect.flatMap((response) => Effect.map(response.text, (text) => ({ status: response.status, text }))),
     Effect.mapError((error): Failure => {
       const code = systemCode(error.cause)

@@ -5,7 +5,9 @@ import * as Option from "effect/Option"
 import type { RateLimitBudget, RateLimitOptions } from "../RateLimit.js"
 import { defaultPostBudget } from "../RateLimit.js"
 import type { RetryOptions } from "../Retry.js"
+import * as HeaderValue from "./headerValue.js"
 import * as Retry from "./retry.js"
+import { packageVersion } from "./version.js"
 
 /** Hosts where plain `http:` is acceptable: the traffic never leaves the machine. */
 const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"])
@@ -105,4 +107,15 @@ export const checkRateLimit = (
     POST: post === false ? Either.right(undefined) : checkBudget("post", post),
     GET: get === false ? Either.right(undefined) : checkBudget("get", get)
   }).pipe(Either.map(({ GET, POST }) => ({ ...(POST ? { POST } : {}), ...(GET ? { GET } : {}) })))
+}
+
+/** The `user-agent`: the SDK's, then the application's when given (a value a header can carry). */
+export const checkUserAgent = (userAgent: string | undefined): Either.Either<string, ConfigError.ConfigError> => {
+  const sdk = `effect-factorial/${packageVersion}`
+  const own = userAgent === undefined ? "" : HeaderValue.trimFinalNewline(userAgent).trim()
+  if (own === "") return Either.right(sdk)
+  const problem = HeaderValue.problem(own)
+  return problem === undefined
+    ? Either.right(`${sdk} ${own}`)
+    : Either.left(ConfigError.InvalidData(["userAgent"], `The userAgent cannot be sent: ${problem}`))
 }
