@@ -17,7 +17,6 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
-import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 
 class LoginError extends Data.TaggedError("LoginError")<{ readonly message: string }> {}
@@ -62,16 +61,15 @@ const login = Effect.gen(function*() {
   if (redirect.protocol !== "http:" || !["127.0.0.1", "localhost"].includes(redirect.hostname)) {
     return yield* new LoginError({ message: "FACTORIAL_REDIRECT_URI must be http://127.0.0.1:<port>/<path>" })
   }
-  // An unguessable value, compared on the way back: a callback without it was not started here.
-  const state = randomBytes(24).toString("base64url")
-  const url = OAuth.authorizationUrl({
+  // A random `state` (compared on the way back: a callback without it was not started here) and a PKCE verifier
+  // (whoever intercepts the code cannot exchange it without it). Both stay in this process.
+  const request = yield* OAuth.authorizationUrl({
     clientId: config.clientId,
     redirectUri: config.redirectUri,
     scope: config.scope,
-    state,
     baseUrl: config.baseUrl
   })
-  yield* Console.log(`Open this page in a browser and authorize the application:\n\n  ${url}\n`)
+  yield* Console.log(`Open this page in a browser and authorize the application:\n\n  ${request.url}\n`)
   yield* Console.log(`Waiting for Factorial to redirect to ${config.redirectUri} ...`)
 
   const callback = yield* awaitCallback(redirect).pipe(
@@ -80,7 +78,7 @@ const login = Effect.gen(function*() {
       onTimeout: () => new LoginError({ message: "no callback within 10 minutes" })
     })
   )
-  if (callback.get("state") !== state) {
+  if (!OAuth.verifyState(request.state, callback.get("state"))) {
     return yield* new LoginError({ message: "the callback's state does not match: ignoring it" })
   }
   const code = callback.get("code")
@@ -92,7 +90,8 @@ const login = Effect.gen(function*() {
   const tokens = yield* OAuth.exchangeCode({
     ...application,
     code: Redacted.make(code),
-    redirectUri: config.redirectUri
+    redirectUri: config.redirectUri,
+    codeVerifier: request.codeVerifier
   })
   yield* TokenStore.file(config.tokenFile).save(yield* StoredTokens.fromResponse(tokens, application))
   yield* Console.log(`Saved the tokens to ${config.tokenFile} (readable by you only). Scope: ${tokens.scope ?? "?"}`)

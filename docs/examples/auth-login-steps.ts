@@ -2,6 +2,7 @@ import { FetchHttpClient } from "@effect/platform"
 import { OAuth, StoredTokens, TokenStore } from "@effect-factorial/core"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 
 const application = {
   clientId: "your-client-id",
@@ -9,19 +10,31 @@ const application = {
   redirectUri: "http://127.0.0.1:8400/callback"
 }
 
-// 1. Send the user to this page. Keep `state` to compare it with the one that comes back.
-export const loginPage = (state: string) =>
-  OAuth.authorizationUrl({
-    clientId: application.clientId,
-    redirectUri: application.redirectUri,
-    scope: OAuth.atsScope,
-    state
-  })
+export class LoginRefused extends Schema.TaggedError<LoginRefused>()("LoginRefused", {
+  reason: Schema.String
+}) {}
 
-// 2. On the callback (after checking `state`), exchange the code once and save the tokens.
-export const completeLogin = (code: string) =>
+// 1. The page to send the user to, with a random `state` and a PKCE challenge. Keep `state` and `codeVerifier`
+//    server-side (in the user's session) until the callback; never put the verifier in a cookie or a URL.
+export const loginPage = OAuth.authorizationUrl({
+  clientId: application.clientId,
+  redirectUri: application.redirectUri,
+  scope: OAuth.atsScope
+})
+
+// 2. On the callback: check the state (constant time), then exchange the code (it works once) with the verifier.
+export const completeLogin = (pending: OAuth.AuthorizationRequest, callback: URLSearchParams) =>
   Effect.gen(function*() {
-    const tokens = yield* OAuth.exchangeCode({ ...application, code: Redacted.make(code) })
+    if (!OAuth.verifyState(pending.state, callback.get("state"))) {
+      return yield* new LoginRefused({ reason: "the state does not match: this login was not started here" })
+    }
+    const code = callback.get("code")
+    if (code === null) return yield* new LoginRefused({ reason: callback.get("error") ?? "no code" })
+    const tokens = yield* OAuth.exchangeCode({
+      ...application,
+      code: Redacted.make(code),
+      codeVerifier: pending.codeVerifier
+    })
     const stored = yield* StoredTokens.fromResponse(tokens, application)
     yield* TokenStore.file("factorial-tokens.json").save(stored)
   }).pipe(Effect.provide(FetchHttpClient.layer))

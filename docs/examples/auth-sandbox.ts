@@ -11,19 +11,27 @@ const application = { clientId: SandboxOAuth.defaultClientId, clientSecret: Sand
 const redirectUri = "http://127.0.0.1:8400/callback"
 
 // The login of `examples/oauth-login.ts`, minus the browser: the sandbox approves at once, so its authorization
-// page answers a redirect to `redirectUri` whose `location` carries the code and the state.
+// page answers a redirect to `redirectUri` whose `location` carries the code and the state. The sandbox checks the
+// PKCE verifier against the challenge, as Factorial does.
 export const login = (tokenFile: string) =>
   Effect.gen(function*() {
     const baseUrl = (yield* SandboxServer).url
-    const state = crypto.randomUUID()
-    const page = OAuth.authorizationUrl({ ...application, redirectUri, state, scope: OAuth.atsScope, baseUrl })
-    const redirect = yield* HttpClient.get(page).pipe(
+    const request = yield* OAuth.authorizationUrl({ ...application, redirectUri, scope: OAuth.atsScope, baseUrl })
+    const redirect = yield* HttpClient.get(request.url).pipe(
       Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" })
     )
     const callback = new URL(redirect.headers["location"] ?? "", redirectUri)
-    if (callback.searchParams.get("state") !== state) return yield* Effect.dieMessage("state mismatch")
+    if (!OAuth.verifyState(request.state, callback.searchParams.get("state"))) {
+      return yield* Effect.dieMessage("state mismatch")
+    }
     const code = callback.searchParams.get("code") ?? ""
-    const tokens = yield* OAuth.exchangeCode({ ...application, baseUrl, redirectUri, code })
+    const tokens = yield* OAuth.exchangeCode({
+      ...application,
+      baseUrl,
+      redirectUri,
+      code,
+      codeVerifier: request.codeVerifier
+    })
     yield* TokenStore.file(tokenFile).save(yield* StoredTokens.fromResponse(tokens, { ...application, baseUrl }))
   })
 

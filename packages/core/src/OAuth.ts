@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as ConfigError from "effect/ConfigError"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -113,14 +114,39 @@ export interface AuthorizationUrlOptions {
   readonly clientId: string
   /** Where Factorial sends the user back with `?code=...&state=...`; must match the application's setting. */
   readonly redirectUri: string
-  /** An unguessable value, checked again on the callback to defeat cross-site request forgery. */
-  readonly state: string
+  /**
+   * An unguessable value, checked again on the callback (`verifyState`) to defeat cross-site request forgery.
+   * Default: 32 random bytes, base64url. An empty state is refused.
+   */
+  readonly state?: string | undefined
+  /**
+   * Proof Key for Code Exchange (RFC 7636, required by RFC 9700): a random `code_verifier` is generated and its
+   * SHA-256 (`code_challenge_method=S256`) is sent; `exchangeCode` must then send the verifier. Default `true`;
+   * `false` only for an authorization server that refuses PKCE.
+   */
+  readonly pkce?: boolean | undefined
   /** One scope or several (joined with spaces); e.g. `OAuth.atsScope`. */
   readonly scope?: string | ReadonlyArray<string> | undefined
   /** Ask for a company token (`resource_owner_type=company`) instead of a user token. */
   readonly companyToken?: boolean | undefined
-  /** Default `https://api.factorialhr.com`. */
+  /** Default `https://api.factorialhr.com`. Plain http only to localhost, 127.0.0.1 or ::1 (the sandbox). */
   readonly baseUrl?: string | undefined
+}
+
+/**
+ * An authorization to start: the page to send the user to, and what to keep until the callback (in the user's
+ * session, server-side): `state` to compare with the callback's (`verifyState`), `codeVerifier` for
+ * `exchangeCode`.
+ *
+ * @since 0.2.0
+ */
+export interface AuthorizationRequest {
+  /** `<baseUrl>/oauth/authorize?...`. */
+  readonly url: string
+  /** The `state` sent; the callback must bring it back unchanged. */
+  readonly state: string
+  /** The PKCE verifier (absent with `pkce: false`). A secret until the exchange: keep it server-side. */
+  readonly codeVerifier: Redacted.Redacted<string> | undefined
 }
 
 /**
@@ -133,6 +159,8 @@ export interface ExchangeCodeOptions extends ClientOptions {
   readonly code: string | Redacted.Redacted<string>
   /** The same redirect URI as in the authorization URL. */
   readonly redirectUri: string
+  /** The `codeVerifier` of `authorizationUrl`: the server checks it against the challenge it received. */
+  readonly codeVerifier?: string | Redacted.Redacted<string> | undefined
 }
 
 /**
@@ -160,36 +188,101 @@ export interface RevokeOptions extends ClientOptions {
 const reveal = (secret: string | Redacted.Redacted<string>): string =>
   Redacted.isRedacted(secret) ? Redacted.value(secret) : secret
 
+/** `bytes` random bytes, base64url without padding. */
+const randomText = (bytes: number): string => base64Url(crypto.getRandomValues(new Uint8Array(bytes)))
+
+const base64Url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")
+
 /**
- * The page to send the user to so they authorize the application. Factorial then redirects to `redirectUri`
- * with `code` and `state`.
+ * The S256 code challenge of a PKCE verifier: `base64url(SHA-256(verifier))` (RFC 7636 §4.2).
+ *
+ * @since 0.2.0
+ */
+export const codeChallenge = (verifier: string | Redacted.Redacted<string>): Effect.Effect<string> =>
+  Effect.map(
+    Effect.promise(() => crypto.subtle.digest("SHA-256", new TextEncoder().encode(reveal(verifier)))),
+    (digest) => base64Url(new Uint8Array(digest))
+  )
+
+/**
+ * Starts an authorization: the page to send the user to so they authorize the application, with a PKCE
+ * challenge (S256) and a random `state` unless you give one. Keep `state` and `codeVerifier` until the
+ * callback: Factorial redirects to `redirectUri` with `code` and `state`; compare the state with `verifyState`,
+ * then call `exchangeCode` with the code and the verifier. Fails with a `ConfigError` for an empty `state` or a
+ * plain-http authorization host (other than localhost, 127.0.0.1, ::1).
  *
  * @example
  * ```ts
  * import { OAuth } from "@effect-factorial/core"
+ * import * as Effect from "effect/Effect"
  *
- * const url = OAuth.authorizationUrl({
- *   clientId: "my-client-id",
- *   redirectUri: "http://127.0.0.1:8400/callback",
- *   scope: OAuth.atsScope,
- *   state: "a-random-value"
+ * const start = Effect.gen(function*() {
+ *   const request = yield* OAuth.authorizationUrl({
+ *     clientId: "my-client-id",
+ *     redirectUri: "http://127.0.0.1:8400/callback",
+ *     scope: OAuth.atsScope
+ *   })
+ *   // Send the user to request.url; keep request.state and request.codeVerifier for the callback.
+ *   return request
  * })
  * ```
  *
  * @since 0.1.0
  */
-export const authorizationUrl = (options: AuthorizationUrlOptions): string => {
-  const base = (options.baseUrl ?? Endpoint.defaultBaseUrl).replace(/\/+$/, "")
-  const params = new URLSearchParams({
-    client_id: options.clientId,
-    redirect_uri: options.redirectUri,
-    response_type: "code"
+export const authorizationUrl = (
+  options: AuthorizationUrlOptions
+): Effect.Effect<AuthorizationRequest, ConfigError.ConfigError> =>
+  Effect.gen(function*() {
+    const page = yield* Endpoint.endpointUrl(["baseUrl"], options.baseUrl, "/oauth/authorize")
+    if (options.state !== undefined && options.state.trim() === "") {
+      return yield* Effect.fail(
+        ConfigError.InvalidData(["state"], "The OAuth state is empty: it would not protect the callback")
+      )
+    }
+    const state = options.state ?? randomText(32)
+    const params = new URLSearchParams({
+      client_id: options.clientId,
+      redirect_uri: options.redirectUri,
+      response_type: "code"
+    })
+    const scope = typeof options.scope === "string" ? options.scope : options.scope?.join(" ")
+    if (scope !== undefined && scope !== "") params.set("scope", scope)
+    params.set("state", state)
+    if (options.companyToken === true) params.set("resource_owner_type", "company")
+    let codeVerifier: Redacted.Redacted<string> | undefined = undefined
+    if (options.pkce !== false) {
+      // 32 random bytes: 43 characters, the shortest verifier RFC 7636 allows, 256 bits of entropy.
+      codeVerifier = Redacted.make(randomText(32))
+      params.set("code_challenge", yield* codeChallenge(codeVerifier))
+      params.set("code_challenge_method", "S256")
+    }
+    return { url: `${page}?${params.toString()}`, state, codeVerifier }
   })
-  const scope = typeof options.scope === "string" ? options.scope : options.scope?.join(" ")
-  if (scope !== undefined && scope !== "") params.set("scope", scope)
-  params.set("state", options.state)
-  if (options.companyToken === true) params.set("resource_owner_type", "company")
-  return `${base}/oauth/authorize?${params.toString()}`
+
+const encoder = new TextEncoder()
+
+/**
+ * Whether the `state` of a callback is the one this authorization sent, compared in constant time (the time
+ * does not depend on where the values differ). A missing or empty state never matches.
+ *
+ * @example
+ * ```ts
+ * import { OAuth } from "@effect-factorial/core"
+ *
+ * const callback = new URL("http://127.0.0.1:8400/callback?code=abc&state=xyz")
+ * const genuine = OAuth.verifyState("xyz", callback.searchParams.get("state"))
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const verifyState = (expected: string, received: string | null | undefined): boolean => {
+  if (received === null || received === undefined || expected === "" || received === "") return false
+  const a = encoder.encode(expected)
+  const b = encoder.encode(received)
+  let difference = a.length ^ b.length
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ (b[i % Math.max(b.length, 1)] ?? 0)
+  return difference === 0
 }
 
 type Operation = OAuthError["operation"]
@@ -257,7 +350,8 @@ export const exchangeCode: (
     return yield* tokenCall("exchangeCode", options, {
       grant_type: "authorization_code",
       code: reveal(options.code),
-      redirect_uri: options.redirectUri
+      redirect_uri: options.redirectUri,
+      ...(options.codeVerifier === undefined ? {} : { code_verifier: reveal(options.codeVerifier) })
     })
   }
 )

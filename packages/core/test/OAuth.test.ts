@@ -233,38 +233,103 @@ const scratchFile = () => join(scratch, `tokens-${++fileCounter}.json`)
 // ---------------------------------------------------------------------------------------------------------------
 
 describe("OAuth.authorizationUrl", () => {
-  it("points at <baseUrl>/oauth/authorize with the code flow parameters", () => {
-    const url = new URL(OAuth.authorizationUrl({
-      clientId: CLIENT_ID,
-      redirectUri: REDIRECT,
-      scope: OAuth.atsScope,
-      state: "state-123"
+  it.effect("points at <baseUrl>/oauth/authorize with the code flow parameters, the given state and PKCE S256", () =>
+    Effect.gen(function*() {
+      const request = yield* OAuth.authorizationUrl({
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT,
+        scope: OAuth.atsScope,
+        state: "state-123"
+      })
+      const url = new URL(request.url)
+      expect(url.origin + url.pathname).toBe("https://api.factorialhr.com/oauth/authorize")
+      const verifier = Redacted.value(request.codeVerifier!)
+      expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      expect(Object.fromEntries(url.searchParams)).toEqual({
+        client_id: CLIENT_ID,
+        redirect_uri: REDIRECT,
+        response_type: "code",
+        scope: "recruitment",
+        state: "state-123",
+        code_challenge: yield* OAuth.codeChallenge(verifier),
+        code_challenge_method: "S256"
+      })
+      expect(request.state).toBe("state-123")
+      // The verifier itself is never in the URL.
+      expect(request.url).not.toContain(verifier)
     }))
-    expect(url.origin + url.pathname).toBe("https://api.factorialhr.com/oauth/authorize")
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      client_id: CLIENT_ID,
-      redirect_uri: REDIRECT,
-      response_type: "code",
-      scope: "recruitment",
-      state: "state-123"
-    })
-  })
 
-  it("asks for a company token, joins scopes with spaces and honours the base URL", () => {
-    const url = new URL(OAuth.authorizationUrl({
-      clientId: CLIENT_ID,
-      redirectUri: REDIRECT,
-      scope: ["recruitment", "read"],
-      state: "s",
-      companyToken: true,
-      baseUrl: "http://127.0.0.1:9000/"
+  it.effect("the S256 challenge is base64url(SHA-256(verifier)) (RFC 7636 appendix B)", () =>
+    Effect.gen(function*() {
+      expect(yield* OAuth.codeChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).toBe(
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+      )
     }))
-    expect(url.origin + url.pathname).toBe("http://127.0.0.1:9000/oauth/authorize")
-    expect(url.searchParams.get("scope")).toBe("recruitment read")
-    expect(url.searchParams.get("resource_owner_type")).toBe("company")
-    const plain = new URL(OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state: "s" }))
-    expect(plain.searchParams.has("scope")).toBe(false)
-    expect(plain.searchParams.has("resource_owner_type")).toBe(false)
+
+  it.effect("without a state, a random one (32 bytes) is generated; verifiers and states differ every time", () =>
+    Effect.gen(function*() {
+      const requests = yield* Effect.all(
+        Array.from({ length: 20 }, () => OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT }))
+      )
+      for (const request of requests) {
+        expect(request.state).toMatch(/^[A-Za-z0-9_-]{43}$/)
+        expect(new URL(request.url).searchParams.get("state")).toBe(request.state)
+      }
+      expect(new Set(requests.map((request) => request.state)).size).toBe(20)
+      expect(new Set(requests.map((request) => Redacted.value(request.codeVerifier!))).size).toBe(20)
+    }))
+
+  it.effect("asks for a company token, joins scopes with spaces, honours the base URL; pkce: false sends none", () =>
+    Effect.gen(function*() {
+      const request = yield* OAuth.authorizationUrl({
+        clientId: CLIENT_ID,
+        redirectUri: REDIRECT,
+        scope: ["recruitment", "read"],
+        state: "s",
+        companyToken: true,
+        baseUrl: "http://127.0.0.1:9000/"
+      })
+      const url = new URL(request.url)
+      expect(url.origin + url.pathname).toBe("http://127.0.0.1:9000/oauth/authorize")
+      expect(url.searchParams.get("scope")).toBe("recruitment read")
+      expect(url.searchParams.get("resource_owner_type")).toBe("company")
+      const plain = yield* OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, pkce: false })
+      const params = new URL(plain.url).searchParams
+      expect(params.has("scope")).toBe(false)
+      expect(params.has("resource_owner_type")).toBe(false)
+      expect(params.has("code_challenge")).toBe(false)
+      expect(plain.codeVerifier).toBeUndefined()
+    }))
+
+  it.effect("refuses an empty state and a plain-http remote authorization host", () =>
+    Effect.gen(function*() {
+      for (const state of ["", "   "]) {
+        const error = yield* Effect.flip(OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, state }))
+        expect(error._op === "InvalidData" && error.path).toEqual(["state"])
+      }
+      const insecure = yield* Effect.flip(
+        OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, baseUrl: "http://factorial.example" })
+      )
+      expect(insecure._op === "InvalidData" && insecure.path).toEqual(["baseUrl"])
+      for (const baseUrl of ["http://localhost:4010", "http://127.0.0.1:4010", "http://[::1]:4010"]) {
+        const request = yield* OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT, baseUrl })
+        expect(request.url.startsWith(`${baseUrl}/oauth/authorize?`)).toBe(true)
+      }
+    }))
+})
+
+describe("OAuth.verifyState", () => {
+  it("matches only the same non-empty state", () => {
+    expect(OAuth.verifyState("xyz-123", "xyz-123")).toBe(true)
+    expect(OAuth.verifyState("xyz-123", "xyz-124")).toBe(false)
+    expect(OAuth.verifyState("xyz-123", "xyz-12")).toBe(false)
+    expect(OAuth.verifyState("xyz-123", "xyz-1234")).toBe(false)
+    expect(OAuth.verifyState("xyz-123", null)).toBe(false)
+    expect(OAuth.verifyState("xyz-123", undefined)).toBe(false)
+    expect(OAuth.verifyState("xyz-123", "")).toBe(false)
+    expect(OAuth.verifyState("", "")).toBe(false)
+    expect(OAuth.verifyState("état-ü", "état-ü")).toBe(true)
+    expect(OAuth.verifyState("état-ü", "etat-u")).toBe(false)
   })
 })
 
@@ -297,6 +362,18 @@ describe("OAuth.exchangeCode / refresh / revoke", () => {
           redirect_uri: REDIRECT
         }
       }])
+    }))
+
+  it.effect("exchangeCode sends the PKCE verifier as code_verifier", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const code = yield* fake.issueCode()
+      const request = yield* OAuth.authorizationUrl({ clientId: CLIENT_ID, redirectUri: REDIRECT })
+      yield* OAuth.exchangeCode({ ...credentials, code, redirectUri: REDIRECT, codeVerifier: request.codeVerifier }).pipe(
+        Effect.provideService(HttpClient.HttpClient, fake.http)
+      )
+      expect(fake.tokenCalls[0]?.form["code_verifier"]).toBe(Redacted.value(request.codeVerifier!))
     }))
 
   it.effect("a code works once, and only with its redirect URI", () =>

@@ -1,6 +1,7 @@
 /**
- * The sandbox's OAuth2 authorization server: `GET /oauth/authorize` (approved at once, no browser needed),
- * `POST /oauth/token` (authorization code and refresh token grants, with rotation and expiry) and
+ * The sandbox's OAuth2 authorization server: `GET /oauth/authorize` (approved at once, no browser needed; PKCE
+ * challenges are recorded), `POST /oauth/token` (authorization code grant with the PKCE verifier checked, refresh
+ * token grant with rotation and expiry) and
  * `POST /oauth/revoke`. The access tokens it issues are accepted by the API routes until they expire or are revoked.
  * Every lifetime is measured on the sandbox's `Clock`, so `TestClock.adjust` expires them.
  *
@@ -69,7 +70,15 @@ const make = (options: SandboxOAuth.Options = {}): Effect.Effect<SandboxOAuth.Se
       refreshTokenLifetime,
       issueCode: (request = {}) =>
         Effect.flatMap(grantOf(request), (grant) =>
-          Effect.map(Clock.currentTimeMillis, (now) => grants.issueCode(grant, request.redirectUri, now))),
+          Effect.map(Clock.currentTimeMillis, (now) =>
+            grants.issueCode(
+              grant,
+              request.redirectUri,
+              now,
+              request.codeChallenge === undefined
+                ? undefined
+                : { challenge: request.codeChallenge, method: request.codeChallengeMethod ?? "S256" }
+            ))),
       issueTokens: (request = {}) =>
         Effect.flatMap(grantOf(request), (grant) =>
           Effect.map(Clock.currentTimeMillis, (now) => grants.issueTokens(grant, now))),
@@ -261,6 +270,10 @@ export declare namespace SandboxOAuth {
    */
   export interface IssueCodeOptions extends IssueOptions {
     readonly redirectUri?: string | undefined
+    /** A PKCE challenge the exchange must answer with its verifier (`OAuth.codeChallenge(verifier)` for S256). */
+    readonly codeChallenge?: string | undefined
+    /** Default `S256`. */
+    readonly codeChallengeMethod?: "S256" | "plain" | undefined
   }
 
   /**

@@ -18,6 +18,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
@@ -90,30 +91,125 @@ const tokenCalls = Effect.map(
   (calls) => calls.filter((call) => call.endpoint === "token")
 )
 
+/** What the browser does: follow the authorization page to the redirect URI, which carries the code and state. */
+const followAuthorization = (page: string) =>
+  Effect.gen(function*() {
+    const redirect = yield* Effect.flatMap(HttpClient.HttpClient, (client) => client.get(page)).pipe(
+      Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" }),
+      Effect.scoped
+    )
+    expect(redirect.status).toBe(302)
+    return new URL(redirect.headers["location"]!)
+  })
+
 describe("OAuth against the sandbox, over HTTP", () => {
-  it.effect("authorization code: authorize (redirect), exchange, then API calls with the tokens", () =>
+  it.effect("PKCE: a wrong, missing or unexpected code_verifier is refused, and the code still works after", () =>
     onSandbox(() =>
       Effect.gen(function*() {
         const server = yield* SandboxServer
-        const state = "state-7f3a"
-        const page = OAuth.authorizationUrl({
+        const withPkce = yield* OAuth.authorizationUrl({ ...application, redirectUri: REDIRECT, baseUrl: server.url })
+        const callback = yield* followAuthorization(withPkce.url)
+        const code = callback.searchParams.get("code")!
+        const exchange = (codeVerifier: string | undefined, forCode = code) =>
+          Effect.flip(OAuth.exchangeCode({
+            ...application,
+            baseUrl: server.url,
+            code: forCode,
+            redirectUri: REDIRECT,
+            codeVerifier
+          }))
+        // Someone who intercepted the code but not the verifier.
+        const other = yield* OAuth.authorizationUrl({ ...application, redirectUri: REDIRECT, baseUrl: server.url })
+        const wrong = yield* exchange(Redacted.value(other.codeVerifier!))
+        expect(wrong._tag === "OAuthError" && [wrong.status, wrong.error]).toEqual([400, "invalid_grant"])
+        const missing = yield* exchange(undefined)
+        expect(missing._tag === "OAuthError" && [missing.status, missing.error]).toEqual([400, "invalid_request"])
+        const malformed = yield* exchange("short")
+        expect(malformed._tag === "OAuthError" && malformed.error).toBe("invalid_request")
+        // The genuine verifier still works (the failed attempts did not consume the code), once.
+        const tokens = yield* OAuth.exchangeCode({
+          ...application,
+          baseUrl: server.url,
+          code,
+          redirectUri: REDIRECT,
+          codeVerifier: withPkce.codeVerifier
+        })
+        expect(tokens.token_type).toBe("Bearer")
+        // A verifier for an authorization that sent no challenge: a downgrade, refused (RFC 9700 §2.1.1).
+        const without = yield* OAuth.authorizationUrl({
+          ...application,
+          redirectUri: REDIRECT,
+          baseUrl: server.url,
+          pkce: false
+        })
+        const plainCode = (yield* followAuthorization(without.url)).searchParams.get("code")!
+        const downgrade = yield* exchange(Redacted.value(other.codeVerifier!), plainCode)
+        expect(downgrade._tag === "OAuthError" && downgrade.error).toBe("invalid_grant")
+        // A plain challenge (no method) is compared as is.
+        const plainChallenge = `${"p".repeat(43)}`
+        const params = new URLSearchParams({
+          client_id: application.clientId,
+          redirect_uri: REDIRECT,
+          response_type: "code",
+          state: "s",
+          code_challenge: plainChallenge
+        })
+        const plain = (yield* followAuthorization(`${server.url}/oauth/authorize?${params}`)).searchParams.get("code")!
+        expect((yield* exchange("q".repeat(43), plain))._tag === "OAuthError").toBe(true)
+        const ok = yield* OAuth.exchangeCode({
+          ...application,
+          baseUrl: server.url,
+          code: plain,
+          redirectUri: REDIRECT,
+          codeVerifier: plainChallenge
+        })
+        expect(ok.token_type).toBe("Bearer")
+      })
+    ))
+
+  it.effect("a malformed challenge or an unknown method is sent back to the redirect URI as invalid_request", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const server = yield* SandboxServer
+        const base = { client_id: application.clientId, redirect_uri: REDIRECT, response_type: "code", state: "st" }
+        for (
+          const extra of [
+            { code_challenge: "too-short" },
+            { code_challenge: "a".repeat(43), code_challenge_method: "S512" },
+            { code_challenge_method: "S256" }
+          ]
+        ) {
+          const callback = yield* followAuthorization(
+            `${server.url}/oauth/authorize?${new URLSearchParams({ ...base, ...extra })}`
+          )
+          expect(callback.searchParams.get("error")).toBe("invalid_request")
+          expect(callback.searchParams.get("state")).toBe("st")
+          expect(callback.searchParams.has("code")).toBe(false)
+        }
+      })
+    ))
+
+  it.effect("authorization code with PKCE and state: authorize (redirect), exchange, then API calls with the tokens", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const server = yield* SandboxServer
+        const request = yield* OAuth.authorizationUrl({
           clientId: application.clientId,
           redirectUri: REDIRECT,
           scope: OAuth.atsScope,
-          state,
           baseUrl: server.url
         })
-        // What the browser does: follow the authorization page to the redirect URI, which carries the code.
-        const redirect = yield* Effect.flatMap(HttpClient.HttpClient, (client) => client.get(page)).pipe(
-          Effect.provideService(FetchHttpClient.RequestInit, { redirect: "manual" }),
-          Effect.scoped
-        )
-        expect(redirect.status).toBe(302)
-        const callback = new URL(redirect.headers["location"]!)
-        expect(callback.searchParams.get("state")).toBe(state)
+        const callback = yield* followAuthorization(request.url)
+        expect(OAuth.verifyState(request.state, callback.searchParams.get("state"))).toBe(true)
         const code = callback.searchParams.get("code")!
 
-        const tokens = yield* OAuth.exchangeCode({ ...application, baseUrl: server.url, code, redirectUri: REDIRECT })
+        const tokens = yield* OAuth.exchangeCode({
+          ...application,
+          baseUrl: server.url,
+          code,
+          redirectUri: REDIRECT,
+          codeVerifier: request.codeVerifier
+        })
         expect([tokens.token_type, tokens.expires_in, tokens.scope]).toEqual(["Bearer", 3600, "recruitment"])
         const auth = yield* FactorialAuth.oauth({
           ...application,

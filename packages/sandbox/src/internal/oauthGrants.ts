@@ -48,8 +48,15 @@ export interface Grant {
   readonly company: boolean
 }
 
+/** The PKCE challenge of an authorization (RFC 7636). */
+export interface Challenge {
+  readonly challenge: string
+  readonly method: "S256" | "plain"
+}
+
 interface CodeRecord extends Grant {
   readonly redirectUri: string | undefined
+  readonly pkce: Challenge | undefined
   readonly expiresAt: number
   used: boolean
 }
@@ -86,18 +93,48 @@ const repeated = (params: URLSearchParams, names: ReadonlyArray<string>): string
 
 const present = (value: string | null): string | undefined => (value === null || value === "" ? undefined : value)
 
+/** RFC 7636 §4.1: a verifier (and a challenge) is 43 to 128 unreserved characters. */
+const pkceValue = /^[A-Za-z0-9._~-]{43,128}$/
+
+/**
+ * The PKCE check of a code exchange (RFC 7636 §4.6): the verifier must match the challenge of the authorization.
+ * A verifier for an authorization that sent no challenge is refused too (RFC 9700 §2.1.1: a downgrade).
+ */
+const checkVerifier = (
+  pkce: Challenge | undefined,
+  verifier: string | undefined,
+  verifierS256: string | undefined
+): Refusal | undefined => {
+  if (pkce === undefined) {
+    return verifier === undefined
+      ? undefined
+      : refuse(400, "invalid_grant", "A code_verifier was sent for an authorization without code_challenge.")
+  }
+  if (verifier === undefined) return refuse(400, "invalid_request", "Missing required parameter: code_verifier.")
+  if (!pkceValue.test(verifier)) return refuse(400, "invalid_request", "The code_verifier is malformed.")
+  const matches = pkce.method === "S256" ? verifierS256 === pkce.challenge : verifier === pkce.challenge
+  return matches ? undefined : refuse(400, "invalid_grant", "The code_verifier does not match the code_challenge.")
+}
+
 /** The mutable state of one authorization server. */
 export interface Grants {
   readonly settings: Settings
   readonly calls: Array<Call>
-  readonly issueCode: (grant: Grant, redirectUri: string | undefined, now: number) => string
+  readonly issueCode: (
+    grant: Grant,
+    redirectUri: string | undefined,
+    now: number,
+    pkce?: Challenge | undefined
+  ) => string
   readonly issueTokens: (grant: Grant, now: number) => TokenBody
   readonly preissueRefreshToken: (token: string, grant: Grant, now: number) => void
   readonly authorize: (query: URLSearchParams, now: number) => Authorization
+  /** `verifierS256`: the S256 digest of the form's `code_verifier`, when it has one (computed by the caller). */
   readonly token: (
     form: URLSearchParams,
     basic: Credentials | undefined,
-    now: number
+    now: number,
+    verifierS256?: string | undefined
   ) => Either.Either<TokenBody, Refusal>
   readonly revoke: (form: URLSearchParams, basic: Credentials | undefined, now: number) => Either.Either<void, Refusal>
   readonly revokeToken: (token: string) => boolean
@@ -114,11 +151,16 @@ export const make = (settings: Settings): Grants => {
 
   const seconds = (millis: number) => Math.max(1, Math.round(millis / 1000))
 
-  const issueCode = (grant: Grant, redirectUri: string | undefined, now: number): string => {
+  const issueCode = (
+    grant: Grant,
+    redirectUri: string | undefined,
+    now: number,
+    pkce: Challenge | undefined = undefined
+  ): string => {
     // Used and expired codes are kept only until they expire; sweep them now and then.
     if (codes.size >= 1000) for (const [key, record] of codes) if (now >= record.expiresAt) codes.delete(key)
     const code = randomToken("sbx-code-")
-    codes.set(code, { ...grant, redirectUri, expiresAt: now + settings.codeLifetime, used: false })
+    codes.set(code, { ...grant, redirectUri, pkce, expiresAt: now + settings.codeLifetime, used: false })
     return code
   }
 
@@ -188,7 +230,15 @@ export const make = (settings: Settings): Grants => {
       _tag: "Refuse",
       refusal: refuse(status, error, description)
     })
-    const twice = repeated(query, ["client_id", "redirect_uri", "response_type", "scope", "state"])
+    const twice = repeated(query, [
+      "client_id",
+      "redirect_uri",
+      "response_type",
+      "scope",
+      "state",
+      "code_challenge",
+      "code_challenge_method"
+    ])
     if (twice !== undefined) return refused(400, "invalid_request", `The parameter ${twice} is repeated.`)
     const clientId = present(query.get("client_id"))
     const client = clientId === undefined ? undefined : clients.get(clientId)
@@ -218,21 +268,47 @@ export const make = (settings: Settings): Grants => {
         ? back({ error: "invalid_request", error_description: "Missing required parameter: response_type." })
         : back({ error: "unsupported_response_type", error_description: "Only response_type=code is supported." })
     }
+    // RFC 7636 §4.3/§4.4.1: a challenge of 43 to 128 unreserved characters; the method defaults to plain.
+    const challenge = present(query.get("code_challenge"))
+    const method = present(query.get("code_challenge_method")) ?? "plain"
+    if (challenge === undefined && query.has("code_challenge_method")) {
+      return back({ error: "invalid_request", error_description: "code_challenge_method without code_challenge." })
+    }
+    if (challenge !== undefined && !pkceValue.test(challenge)) {
+      return back({ error: "invalid_request", error_description: "The code_challenge is malformed." })
+    }
+    if (method !== "S256" && method !== "plain") {
+      return back({ error: "invalid_request", error_description: "Unsupported code_challenge_method." })
+    }
     // The sandbox has no user to ask: every authorization is approved at once.
-    const code = issueCode({
-      clientId: client.id,
-      scope: present(query.get("scope")) ?? settings.defaultScope,
-      company: query.get("resource_owner_type") === "company"
-    }, redirectUri, now)
+    const code = issueCode(
+      {
+        clientId: client.id,
+        scope: present(query.get("scope")) ?? settings.defaultScope,
+        company: query.get("resource_owner_type") === "company"
+      },
+      redirectUri,
+      now,
+      challenge === undefined ? undefined : { challenge, method }
+    )
     return back({ code })
   }
 
   const token = (
     form: URLSearchParams,
     basic: Credentials | undefined,
-    now: number
+    now: number,
+    verifierS256: string | undefined = undefined
   ): Either.Either<TokenBody, Refusal> => {
-    const twice = repeated(form, ["grant_type", "code", "redirect_uri", "refresh_token", "client_id", "client_secret"])
+    const twice = repeated(form, [
+      "grant_type",
+      "code",
+      "redirect_uri",
+      "refresh_token",
+      "client_id",
+      "client_secret",
+      "code_verifier"
+    ])
     if (twice !== undefined) return Either.left(refuse(400, "invalid_request", `The parameter ${twice} is repeated.`))
     const grantType = present(form.get("grant_type"))
     if (grantType === undefined) {
@@ -258,6 +334,8 @@ export const make = (settings: Settings): Grants => {
               "or does not match the redirect_uri."
           ))
         }
+        const pkceRefusal = checkVerifier(record.pkce, present(form.get("code_verifier")), verifierS256)
+        if (pkceRefusal !== undefined) return Either.left(pkceRefusal)
         // Single use: the record stays until it expires so that a second exchange is recognised and refused.
         record.used = true
         return Either.right(issueTokens(record, now))

@@ -10,6 +10,7 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
+import { OAuth } from "@effect-factorial/core"
 import { SandboxOAuth } from "../SandboxOAuth.js"
 import { notFound } from "./apiError.js"
 import * as Grants from "./oauthGrants.js"
@@ -82,15 +83,20 @@ const postEndpoint = (
     grants: Grants.Grants,
     form: URLSearchParams,
     basic: Grants.Credentials | undefined,
-    now: number
+    now: number,
+    verifierS256: string | undefined
   ) => Either.Either<unknown, Grants.Refusal>
 ) =>
   endpoint(name, (grants, request, now) =>
-    Effect.map(readForm(request), (form) => {
+    Effect.gen(function*() {
+      const form = yield* readForm(request)
       const grantType = form?.get("grant_type") ?? undefined
+      // The digest is asynchronous (Web Crypto); the grants decide synchronously with it.
+      const verifier = form?.get("code_verifier") ?? null
+      const verifierS256 = verifier === null ? undefined : yield* OAuth.codeChallenge(verifier)
       const outcome = form === undefined
         ? Either.left(notForm)
-        : decide(grants, form, basicCredentials(request.headers["authorization"]), now)
+        : decide(grants, form, basicCredentials(request.headers["authorization"]), now, verifierS256)
       return Either.match(outcome, {
         onLeft: (refused) => [refusal(refused), { grantType, error: refused.error }] as const,
         onRight: (body) => [json(200, body), { grantType, error: undefined }] as const
@@ -109,7 +115,10 @@ const authorize = endpoint("authorize", (grants, request, now) =>
       : [refusal(decision.refusal), { grantType: undefined, error: decision.refusal.error }] as const
   }))
 
-const token = postEndpoint("token", (grants, form, basic, now) => grants.token(form, basic, now))
+const token = postEndpoint(
+  "token",
+  (grants, form, basic, now, verifierS256) => grants.token(form, basic, now, verifierS256)
+)
 
 // RFC 7009 §2.2: a successful revocation answers 200; Doorkeeper's body is an empty object.
 const revoke = postEndpoint("revoke", (grants, form, basic, now) =>
