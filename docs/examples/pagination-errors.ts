@@ -10,7 +10,7 @@ const fetchJobPostings = (request: Pagination.PageRequest) =>
     client.execute({ method: "GET", path: ["ats", "job_postings"], query: request }, Pagination.Page(JobPosting)))
 
 // Try the fast offset scan; if postings were created or deleted meanwhile, rescan with cursors.
-export const everyPosting = Pagination.all(fetchJobPostings, { concurrency: 4 }).pipe(
+export const everyPosting = Pagination.all(fetchJobPostings, { strategy: "offset", concurrency: 4 }).pipe(
   Effect.catchTag("PaginationError", (error) =>
     Console.warn(`offset scan abandoned: ${error.message}`).pipe(
       Effect.zipRight(Pagination.all(fetchJobPostings, { strategy: "cursor" }))

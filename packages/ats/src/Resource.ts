@@ -8,6 +8,7 @@ import {
   FactorialClient,
   InvalidRequest,
   Pagination,
+  type FactorialRequest,
   type FactorialRequestError,
   type PaginationError,
   type QueryParams
@@ -16,6 +17,7 @@ import type * as Brand from "effect/Brand"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
@@ -203,10 +205,21 @@ export const make = <const D extends Definition>(definition: D): Effect.Effect<S
         Effect.withSpan(`${name}.list`)
       )
 
+    // Scans fetch pages with their records undecoded: the scan reads the cursor first, then decodes records one
+    // by one (`onInvalidRecord`).
+    const pageRequest = (query: unknown): FactorialRequest => ({ method: "GET", path: base, query: query as QueryParams })
+    const rawPage = (params: Record<string, unknown>, request: Pagination.PageRequest) =>
+      Effect.map(encode(definition.listParams, "stream", { ...params, ...request }), pageRequest)
+    const encodeQuerySync = Schema.encodeUnknownOption(definition.listParams)
     // A `limit` among the params is the page size unless the options say otherwise.
     const stream = (params: Record<string, unknown> = {}, options: Pagination.StreamOptions = {}) =>
       Pagination.stream(
-        (request) => list({ ...params, ...request }),
+        {
+          fetch: (request) => Effect.flatMap(rawPage(params, request), (r) => client.execute(r, Pagination.RawPage)),
+          schema: model,
+          url: (request) =>
+            client.url(pageRequest(Option.getOrElse(encodeQuerySync({ ...params, ...request }), () => request)))
+        },
         typeof params.limit === "number" && options.limit === undefined ? { ...options, limit: params.limit } : options
       ).pipe(
         Stream.withSpan(`${name}.stream`)

@@ -20,7 +20,7 @@ import * as Schema from "effect/Schema"
 import * as FactorialAuth from "./FactorialAuth.js"
 import type { FactorialRequestError } from "./FactorialError.js"
 import type { FactorialRequest } from "./FactorialRequest.js"
-import { makeExecute } from "./internal/execute.js"
+import { makeExecute, requestUrl } from "./internal/execute.js"
 import * as HeaderValue from "./internal/headerValue.js"
 import { noFollow } from "./internal/redirects.js"
 import * as Options from "./internal/options.js"
@@ -132,6 +132,8 @@ export declare namespace FactorialClient {
     ) => Effect.Effect<A, FactorialRequestError, R>
     /** Sends a request and answers the parsed JSON body as is: the escape hatch for unwrapped endpoints. */
     readonly raw: (request: FactorialRequest) => Effect.Effect<unknown, FactorialRequestError>
+    /** The URL of a request as errors show it (query included, no credentials). */
+    readonly url: (request: FactorialRequest) => string
   }
 
   /**
@@ -181,9 +183,10 @@ const make = (
       // Every request carries credentials: a redirect is answered to the caller, never followed.
       noFollow
     )
+    const resourcesUrl = `${settings.baseUrl}/api/${settings.apiVersion}/resources/`
     const execute = makeExecute({
       http,
-      resourcesUrl: `${settings.baseUrl}/api/${settings.apiVersion}/resources/`,
+      resourcesUrl,
       auth: options.auth,
       retry: settings.retry,
       timeout: settings.timeout,
@@ -193,7 +196,8 @@ const make = (
       baseUrl: settings.baseUrl,
       apiVersion: settings.apiVersion,
       execute,
-      raw: (request) => execute(request, Schema.Unknown)
+      raw: (request) => execute(request, Schema.Unknown),
+      url: (request) => requestUrl(resourcesUrl, request)
     })
   })
 

@@ -57,6 +57,25 @@ const formatPath = (path: ReadonlyArray<string | number>): string =>
   path.length === 0 ? "the root" : path.map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
     .join(".").replaceAll(".[", "[")
 
+/** The `id` of a JSON object, as text, if it has a usable one. */
+const idText = (value: unknown): string | undefined => {
+  if (typeof value !== "object" || value === null || !("id" in value)) return undefined
+  const id = (value as { readonly id: unknown }).id
+  return typeof id === "string" || (typeof id === "number" && Number.isSafeInteger(id)) ? String(id) : undefined
+}
+
+/**
+ * The id of the record a decoding failure is in: the list item at `data[i]` for a page, else the body itself (a
+ * bare object). Only the id is read, never another value of the record.
+ */
+const recordIdAt = (body: unknown, path: ReadonlyArray<string | number>): string | undefined => {
+  if (path[0] === "data" && typeof path[1] === "number" && typeof body === "object" && body !== null) {
+    const data = (body as { readonly data?: unknown }).data
+    return Array.isArray(data) ? idText(data[path[1]]) : undefined
+  }
+  return idText(body)
+}
+
 /** The path and text of the first issue of a `ParseError`, in plain data. */
 const parseErrorDetails = (error: ParseResult.ParseError) => {
   const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
@@ -306,13 +325,21 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     /** The path of the first field that failed, e.g. `["data", 3, "id"]`; empty for the whole body. */
     path: Schema.Array(PathSegment),
     /** The full explanation of what did not match. */
-    issue: Schema.String
+    issue: Schema.String,
+    /** The id of the record that did not match, when the body or the failing list item has one. */
+    recordId: Schema.optional(Schema.String),
+    /** The page of a scan the record came from (1 for the first page the scan fetched). */
+    page: Schema.optional(Schema.Number)
   }
 ) {
   /** A one-line summary followed by the schema's explanation. */
   override get message(): string {
-    return `The response to ${this.method} ${this.url} did not match the expected shape at ${
-      formatPath(this.path)
+    const where = [
+      ...(this.recordId === undefined ? [] : [`record ${this.recordId}`]),
+      ...(this.page === undefined ? [] : [`page ${this.page}`])
+    ]
+    return `The response to ${this.method} ${this.url} did not match the expected shape at ${formatPath(this.path)}${
+      where.length === 0 ? "" : ` (${where.join(", ")})`
     }:\n${this.issue}`
   }
 
@@ -323,16 +350,19 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
    */
   static fromParseError(
     request: { readonly status: number; readonly method: string; readonly url: string },
-    error: ParseResult.ParseError
+    error: ParseResult.ParseError,
+    body?: unknown
   ): DecodeError {
     const { issue, path } = parseErrorDetails(error)
+    const recordId = body === undefined ? undefined : recordIdAt(body, path)
     return new DecodeError({
       status: request.status,
       method: request.method,
       url: request.url,
       reason: "SchemaMismatch",
       path,
-      issue
+      issue,
+      ...(recordId === undefined ? {} : { recordId })
     })
   }
 }

@@ -49,6 +49,10 @@ const expectEveryRecordOnce = (scanned: ReadonlyArray<{ readonly id: string }>, 
 
 const size = 10_000
 
+/** Records sorted by id (exact scans interleave their ranges). */
+const sortedById = <A extends { readonly id: string }>(records: ReadonlyArray<A>): ReadonlyArray<A> =>
+  [...records].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0))
+
 layer(atsOn({ size, seed: 3 }), { excludeTestServices: true })("full scans of 10,000 candidates over HTTP", (it) => {
   it.effect("cursor stream: every candidate once, in id order", () =>
     Effect.gen(function*() {
@@ -60,8 +64,15 @@ layer(atsOn({ size, seed: 3 }), { excludeTestServices: true })("full scans of 10
   it.effect("offset pages, 4 in flight: every candidate once, in id order", () =>
     Effect.gen(function*() {
       const state = yield* SandboxState
-      const scanned = yield* (yield* Candidates).all({}, { concurrency: 4 })
+      const scanned = yield* (yield* Candidates).all({}, { strategy: "offset", concurrency: 4 })
       expectEveryRecordOnce(scanned, idsIn(state, "candidates"))
+    }))
+
+  it.effect("exact concurrent scan, 4 in flight: every candidate once, in id order within its range", () =>
+    Effect.gen(function*() {
+      const state = yield* SandboxState
+      const scanned = yield* (yield* Candidates).all({}, { concurrency: 4 })
+      expectEveryRecordOnce(sortedById(scanned), idsIn(state, "candidates"))
     }))
 })
 
@@ -87,14 +98,14 @@ describe("a full scan with 20% of requests failing, over HTTP", () => {
   }
   const retry = { times: 10, baseDelay: "1 millis", maxDelay: "10 millis" } as const
 
-  for (const strategy of ["cursor", "offset"] as const) {
+  for (const strategy of ["cursor", "offset", "exact"] as const) {
     it.live(`${strategy}: every candidate exactly once, after retrying every kind of fault`, () => {
       const { log, transformClient } = makeWireLog()
       return Effect.gen(function*() {
         const state = yield* SandboxState
         const candidates = yield* Candidates
-        const scanned = yield* (strategy === "cursor" ? candidates.all() : candidates.all({}, { concurrency: 4 }))
-        expectEveryRecordOnce(scanned, idsIn(state, "candidates"))
+        const scanned = yield* (strategy === "cursor" ? candidates.all() : candidates.all({}, { strategy, concurrency: 4 }))
+        expectEveryRecordOnce(sortedById(scanned), idsIn(state, "candidates"))
         // The faults really happened and were retried: 100 pages took more attempts, of every failing kind.
         for (const status of [429, 500, 502, 503]) expect([status, log.statuses.get(status) ?? 0]).not.toEqual([status, 0])
         expect(log.transportFailures).toBeGreaterThan(0)

@@ -247,7 +247,8 @@ const decodeBody = <A, I, R>(
 ): Effect.Effect<A, DecodeError, R> =>
   Effect.mapError(
     Decoder.responseEffect(schema)(parsed.json),
-    (error) => DecodeError.fromParseError({ status: parsed.status, method: target.method, url: target.url }, error)
+    (error) =>
+      DecodeError.fromParseError({ status: parsed.status, method: target.method, url: target.url }, error, parsed.json)
   )
 
 const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
@@ -255,6 +256,10 @@ const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
     onLeft: () => safeUrl(url),
     onRight: (full) => safeUrl(full)
   })
+
+/** The URL of a request, query included, as errors show it (no credentials). */
+export const requestUrl = (resourcesUrl: string, request: FactorialRequest): string =>
+  shownUrl(resourcesUrl + request.path.map(encodeURIComponent).join("/"), encodeQuery(request.query))
 
 /** Builds `execute`: one logical call = rate limit, auth, attempts with timeout and retries, then decoding. */
 export const makeExecute = (engine: Engine) =>
