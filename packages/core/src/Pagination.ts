@@ -26,6 +26,7 @@ import * as Queue from "effect/Queue"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type * as Take from "effect/Take"
+import * as Decoder from "./Decoder.js"
 import { DecodeError } from "./FactorialError.js"
 import * as Limit from "./internal/concurrencyLimit.js"
 import * as internal from "./internal/paginationPlan.js"
@@ -407,15 +408,12 @@ const makeScan = <A, E, R>(
     })
 
   const schema = source?.schema
-  const decodeFast = schema === undefined ? undefined : Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
-  const decodeAll = schema === undefined
-    ? undefined
-    : Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })
+  // The compiled success path of `Decoder`, with Schema's full decoding (every error) for records that fail.
+  const decodeFast = schema === undefined ? undefined : Decoder.response(schema)
   const invalidError = (page: Fetched, index: number, record: unknown, error: ParseResult.ParseError) => {
-    const full = Either.match(decodeAll!(record), { onLeft: (all) => all, onRight: () => error })
     const base = DecodeError.fromParseError(
       { status: 200, method: "GET", url: source?.url?.(page.request) ?? queryOf(page.request) },
-      full,
+      error,
       record
     )
     return new DecodeError({ ...base, path: ["data", index, ...base.path], page: page.number })
