@@ -11,8 +11,10 @@ import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Errors from "./internal/errors.js"
 import * as Export from "./internal/exportCommand.js"
+import * as Login from "./internal/loginCommands.js"
 import * as Records from "./internal/recordCommands.js"
 import * as SandboxCommand from "./internal/sandboxCommand.js"
+import * as WebhooksCommand from "./internal/webhooksCommand.js"
 
 /**
  * The root command and its subcommands.
@@ -28,6 +30,9 @@ export const command = Command.make("factorial-ats").pipe(
     Records.createCommand,
     Records.updateCommand,
     Records.deleteCommand,
+    Login.login,
+    Login.logout,
+    WebhooksCommand.command,
     SandboxCommand.command
   ])
 )

@@ -2,7 +2,7 @@
  * Runs the built `factorial-ats` as a child process, with real argv, stdout, stderr and exit code, against a
  * sandbox served over HTTP on 127.0.0.1.
  */
-import { Ats, Resource } from "@effect-factorial/ats"
+import { Ats, Resource, WebhookSubscriptions } from "@effect-factorial/ats"
 import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
 import { Sandbox, SandboxServer } from "@effect-factorial/sandbox"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -67,7 +67,7 @@ export const sandboxEnv = Effect.map(SandboxServer, (server) => ({
 
 /** A sandbox on 127.0.0.1 and the SDK's services on it, to compare the CLI's output with. */
 export const sandbox = (options: Sandbox.ServerOptions = {}) =>
-  Ats.layer.pipe(
+  Layer.merge(Ats.layer, WebhookSubscriptions.layer).pipe(
     Layer.provideMerge(Layer.unwrapEffect(Effect.map(SandboxServer, (server) =>
       FactorialClient.layer({ baseUrl: server.url, auth: FactorialAuth.apiKey(server.apiKey) })))),
     Layer.provideMerge(FetchHttpClient.layer),
