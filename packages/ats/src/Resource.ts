@@ -10,7 +10,6 @@ import {
   Pagination,
   type FactorialRequest,
   type FactorialRequestError,
-  type PaginationError,
   type QueryParams
 } from "@effect-factorial/core"
 import type * as Brand from "effect/Brand"
@@ -84,7 +83,7 @@ export type ReadError = FactorialRequestError | InvalidRequest
  *
  * @since 0.1.0
  */
-export type ScanError = ReadError | PaginationError
+export type ScanError = ReadError | Pagination.PaginationError
 
 /**
  * What any write can fail with.

@@ -3,7 +3,7 @@
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import { Ats, Candidates, JobPostings, Messages } from "@effect-factorial/ats"
-import type { NotFound, PaginationError } from "@effect-factorial/core"
+import type { NotFound, Pagination } from "@effect-factorial/core"
 import { ApplicationId, Candidate, CandidateId, CompanyId, JobPostingId, SenderId } from "@effect-factorial/schema"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
@@ -250,7 +250,7 @@ describe("types", () => {
   it("Candidates.get can fail with NotFound but not PaginationError", () => {
     type GetError = Effect.Effect.Error<ReturnType<Candidates["Type"]["get"]>>
     expectTypeOf<NotFound>().toMatchTypeOf<GetError>()
-    expectTypeOf<PaginationError>().not.toMatchTypeOf<GetError>()
+    expectTypeOf<Pagination.PaginationError>().not.toMatchTypeOf<GetError>()
   })
 
   it("a JobPostingId is not accepted where a CandidateId is", () => {

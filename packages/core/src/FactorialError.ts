@@ -14,6 +14,20 @@ import type { OAuthError } from "./OAuth.js"
 import type { PaginationError } from "./Pagination.js"
 import type { TokenStoreError } from "./TokenStore.js"
 
+/**
+ * The marker every SDK error carries, whichever module defines it: `isFactorialError` checks for it.
+ *
+ * @since 0.1.0
+ */
+export const FactorialErrorTypeId: unique symbol = Symbol.for("@effect-factorial/core/FactorialError")
+
+/**
+ * The type of `FactorialErrorTypeId`.
+ *
+ * @since 0.1.0
+ */
+export type FactorialErrorTypeId = typeof FactorialErrorTypeId
+
 const PathSegment = Schema.Union(Schema.String, Schema.Number)
 
 const httpErrorFields = {
@@ -92,6 +106,7 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-factoria
   "BadRequest",
   httpErrorFields
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
     return describeResponse(this, "The request was rejected as malformed")
@@ -107,6 +122,7 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-fact
   "Unauthorized",
   httpErrorFields
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
     return describeResponse(this, "The credentials were not accepted")
@@ -122,6 +138,7 @@ export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-factorial/
   "Forbidden",
   httpErrorFields
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
     return describeResponse(this, "The credentials may not perform this request")
@@ -137,6 +154,7 @@ export class NotFound extends Schema.TaggedError<NotFound>("@effect-factorial/co
   "NotFound",
   httpErrorFields
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
     return describeResponse(this, "Not found, or not visible to these credentials")
@@ -152,6 +170,7 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-factorial/co
   "Conflict",
   httpErrorFields
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
     return describeResponse(this, "The request conflicts with the current state")
@@ -174,6 +193,7 @@ export class UnprocessableEntity
     }
   )
 {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and the field errors. */
   override get message(): string {
     const fields = this.fieldErrors === undefined
@@ -200,6 +220,7 @@ export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-factor
     retryAfter: Schema.optional(Schema.DurationFromMillis)
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and the requested wait. */
   override get message(): string {
     const wait = this.retryAfter === undefined
@@ -218,6 +239,7 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-factor
   "ServerError",
   httpErrorFields
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
     return describeResponse(this, "The server failed")
@@ -240,6 +262,7 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
     location: Schema.optional(Schema.String)
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and, for a redirect, where it pointed. */
   override get message(): string {
     const redirect = this.status === 0 || (this.status >= 300 && this.status < 400)
@@ -277,6 +300,7 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
     detail: Schema.optional(Schema.String)
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL and reason. */
   override get message(): string {
     const detail = [this.code, this.detail].filter(Predicate.isString).join(" ")
@@ -299,6 +323,7 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@effect-fact
     timeout: Schema.DurationFromMillis
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL and timeout. */
   override get message(): string {
     return `${this.method} ${this.url} got no response within ${Duration.toMillis(this.timeout)} ms`
@@ -332,6 +357,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     page: Schema.optional(Schema.Number)
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line summary followed by the schema's explanation. */
   override get message(): string {
     const where = [
@@ -383,6 +409,7 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-
     message: Schema.String
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /**
    * Builds an `InvalidRequest` from the `ParseError` of encoding an operation's input.
    *
@@ -421,7 +448,9 @@ export class AuthError extends Schema.TaggedError<AuthError>("@effect-factorial/
      */
     retryAt: Schema.optional(Schema.Number)
   }
-) {}
+) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
+}
 
 /**
  * A response with a non-2xx status.
@@ -464,34 +493,12 @@ export type FactorialError =
   | OAuthError
   | TokenStoreError
 
-const errorClasses: ReadonlyArray<new(...args: ReadonlyArray<any>) => unknown> = [
-  BadRequest,
-  Unauthorized,
-  Forbidden,
-  NotFound,
-  Conflict,
-  UnprocessableEntity,
-  RateLimited,
-  ServerError,
-  UnexpectedStatus,
-  TransportError,
-  TimeoutError,
-  DecodeError,
-  InvalidRequest,
-  AuthError
-]
-
 /**
- * Whether a value is one of the SDK's errors.
+ * Whether a value is one of the SDK's errors (it carries the `FactorialErrorTypeId` marker).
  *
  * @since 0.1.0
  */
-export const isFactorialError = (u: unknown): u is FactorialError =>
-  errorClasses.some((errorClass) => u instanceof errorClass) ||
-  // These live in modules that depend on this one: checked by tag to avoid an import cycle.
-  (u instanceof Error && lateTags.some((tag) => Predicate.isTagged(u, tag)))
-
-const lateTags = ["PaginationError", "OAuthError", "TokenStoreError"] as const
+export const isFactorialError = (u: unknown): u is FactorialError => Predicate.hasProperty(u, FactorialErrorTypeId)
 
 /**
  * Whether a value is an HTTP error (a response with a non-2xx status).

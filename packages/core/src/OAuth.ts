@@ -12,7 +12,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { AuthError } from "./FactorialError.js"
+import { AuthError, FactorialErrorTypeId } from "./FactorialError.js"
 import * as Endpoint from "./internal/oauthEndpoint.js"
 
 /**
@@ -67,6 +67,7 @@ export class OAuthError extends Schema.TaggedError<OAuthError>("@effect-factoria
   /** What went wrong, for the other reasons. */
   detail: Schema.optional(Schema.String)
 }) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description without any secret. */
   override get message(): string {
     const what = `OAuth ${this.operation} at ${this.url}`

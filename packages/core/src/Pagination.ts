@@ -27,7 +27,7 @@ import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 import type * as Take from "effect/Take"
 import * as Decoder from "./Decoder.js"
-import { DecodeError } from "./FactorialError.js"
+import { DecodeError, FactorialErrorTypeId } from "./FactorialError.js"
 import * as Limit from "./internal/concurrencyLimit.js"
 import * as internal from "./internal/paginationPlan.js"
 /**
@@ -109,6 +109,7 @@ export class PaginationError extends Schema.TaggedError<PaginationError>("@effec
     cursor: Schema.optional(Schema.String)
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** One line: the reason and what happened. */
   override get message(): string {
     return `Pagination stopped (${this.reason}): ${this.detail}`

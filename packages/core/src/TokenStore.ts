@@ -13,7 +13,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
-import { AuthError } from "./FactorialError.js"
+import { AuthError, FactorialErrorTypeId } from "./FactorialError.js"
 import * as StoreLock from "./internal/storeLock.js"
 import * as TokenFile from "./internal/tokenFile.js"
 import type { TokenResponse } from "./OAuth.js"
@@ -97,6 +97,7 @@ export class TokenStoreError extends Schema.TaggedError<TokenStoreError>("@effec
     detail: Schema.String
   }
 ) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description. */
   override get message(): string {
     return `Could not ${this.operation} the OAuth tokens (${this.store}): ${this.detail}`

@@ -2,6 +2,12 @@
  * `@effect-factorial/core`: the HTTP client, authentication, typed errors, retries, rate limiting and
  * pagination shared by every package of effect-factorial.
  *
+ * Entry-point rule: every module is exported from here once. A module named after one service or one family of
+ * data types is flattened (`FactorialClient`, `FactorialError`, `FactorialRequest`, `RateLimit`, `Retry`,
+ * `TokenStore`); a module of functions is a namespace (`FactorialAuth`, `OAuth`, `Pagination`), and what it defines
+ * is reached through it (`Pagination.Page`, `Pagination.PaginationError`, `OAuth.OAuthError`). No name is
+ * exported twice; `internal/` is never exported.
+ *
  * @since 0.1.0
  */
 
@@ -40,16 +46,12 @@ export * as Json from "./Json.js"
  */
 export * as OAuth from "./OAuth.js"
 
-export { OAuthError, TokenResponse } from "./OAuth.js"
-
 /**
  * Generic pagination over list endpoints: cursor and offset streams.
  *
  * @since 0.1.0
  */
 export * as Pagination from "./Pagination.js"
-
-export { Page, PageMeta, PaginationError } from "./Pagination.js"
 
 export * from "./RateLimit.js"
 

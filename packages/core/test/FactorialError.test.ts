@@ -299,8 +299,9 @@ describe("error helpers", () => {
     expect(isFactorialError(new AuthError({ reason: "InvalidGrant", message: "refused" }))).toBe(true)
     expect(isFactorialError(new TransportError({ method: "GET", url: "u", reason: "Transport" }))).toBe(true)
     expect(isFactorialError(new NotFound({ status: 404, method: "GET", url: "u", headers: {} }))).toBe(true)
+    // A class of someone else's with the same tag is not an SDK error: the guard checks the marker, not the tag.
     class PaginationError extends Schema.TaggedError<PaginationError>()("PaginationError", { reason: Schema.String }) {}
-    expect(isFactorialError(new PaginationError({ reason: "RepeatedCursor" }))).toBe(true)
+    expect(isFactorialError(new PaginationError({ reason: "RepeatedCursor" }))).toBe(false)
     expect(isFactorialError(new Pagination.PaginationError({ reason: "RepeatedCursor", detail: "loop" }))).toBe(true)
     expect(
       isFactorialError(new OAuthError({ operation: "refresh", url: "u", reason: "InvalidResponse", detail: "d" }))

@@ -23,19 +23,21 @@ describe("package root", () => {
         "AuthError",
         "isFactorialError",
         "Json",
+        "FactorialErrorTypeId",
         "Pagination",
-        "Page",
-        "PageMeta",
-        "PaginationError",
         "OAuth",
-        "OAuthError",
         "TokenStore",
-        "TokenStoreError",
-        "TokenResponse"
+        "TokenStoreError"
       ]
     ) {
       expect([name, name in Core]).toEqual([name, true])
     }
+    // Each name once: what a namespace module defines is reached through the namespace only.
+    for (const name of ["Page", "PageMeta", "PaginationError", "OAuthError", "TokenResponse"]) {
+      expect([name, name in Core]).toEqual([name, false])
+    }
+    expect(typeof Core.Pagination.PaginationError).toBe("function")
+    expect(typeof Core.OAuth.OAuthError).toBe("function")
     expect(typeof Core.FactorialAuth.apiKey).toBe("function")
     expect(typeof Core.FactorialClient.layerConfig).toBe("function")
   })

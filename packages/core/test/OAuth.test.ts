@@ -21,9 +21,7 @@ import {
   FactorialAuth,
   FactorialClient,
   OAuth,
-  OAuthError,
   StoredTokens,
-  TokenResponse,
   TokenStore,
   TokenStoreError
 } from "../src/index.js"
@@ -342,7 +340,7 @@ describe("OAuth.exchangeCode / refresh / revoke", () => {
       const tokens = yield* OAuth.exchangeCode({ ...credentials, code, redirectUri: REDIRECT }).pipe(
         Effect.provideService(HttpClient.HttpClient, fake.http)
       )
-      expect(tokens).toBeInstanceOf(TokenResponse)
+      expect(tokens).toBeInstanceOf(OAuth.TokenResponse)
       expect(Redacted.value(tokens.access_token)).toBe("access-SECRET-2")
       expect(Redacted.value(tokens.refresh_token!)).toBe("refresh-SECRET-2")
       expect([tokens.token_type, tokens.expires_in, tokens.scope, tokens.created_at]).toEqual([
@@ -389,7 +387,7 @@ describe("OAuth.exchangeCode / refresh / revoke", () => {
       yield* exchange(REDIRECT)
       const reused = yield* Effect.flip(exchange(REDIRECT))
       for (const error of [wrongRedirect, reused]) {
-        expect(error).toBeInstanceOf(OAuthError)
+        expect(error).toBeInstanceOf(OAuth.OAuthError)
         expect(error._tag === "OAuthError" && [error.operation, error.reason, error.status, error.error]).toEqual([
           "exchangeCode",
           "ErrorResponse",
@@ -471,7 +469,7 @@ describe("OAuth.exchangeCode / refresh / revoke", () => {
           Effect.provideService(HttpClient.HttpClient, fake.http)
         )
       )
-      if (!(error instanceof OAuthError)) return expect.fail(`expected an OAuthError, got ${error._tag}`)
+      if (!(error instanceof OAuth.OAuthError)) return expect.fail(`expected an OAuthError, got ${error._tag}`)
       const { detail, errorDescription, operation, reason, status, url } = error
       expect({ operation, url, reason, status, error: error.error, errorDescription, detail }).toEqual({
         operation: "refresh",

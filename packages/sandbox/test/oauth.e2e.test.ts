@@ -10,7 +10,6 @@ import {
   FactorialClient,
   OAuth,
   StoredTokens,
-  TokenResponse,
   TokenStore
 } from "@effect-factorial/core"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
@@ -273,7 +272,7 @@ describe("OAuth against the sandbox, over HTTP", () => {
         const path = join(directory, "rotation.json")
         const store = TokenStore.file(path)
         const issued = yield* oauth.issueTokens()
-        const response = yield* Schema.decodeUnknown(TokenResponse)(issued)
+        const response = yield* Schema.decodeUnknown(OAuth.TokenResponse)(issued)
         yield* store.save(yield* StoredTokens.fromResponse(response, { ...application, baseUrl: server.url }))
 
         yield* TestClock.adjust("1 hour")
@@ -330,7 +329,7 @@ describe("OAuth against the sandbox, over HTTP", () => {
         const server = yield* SandboxServer
         const oauth = yield* SandboxOAuth
         // Resumed from a store, the SDK knows when the refresh token was issued (`created_at`), hence why it died.
-        const response = yield* Schema.decodeUnknown(TokenResponse)(yield* oauth.issueTokens())
+        const response = yield* Schema.decodeUnknown(OAuth.TokenResponse)(yield* oauth.issueTokens())
         const saved = yield* StoredTokens.fromResponse(response, { ...application, baseUrl: server.url })
         const auth = yield* FactorialAuth.oauthFromStore(yield* TokenStore.memory(saved))
         yield* TestClock.adjust("8 days")
