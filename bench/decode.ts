@@ -4,7 +4,8 @@
  */
 import { Decoder, Pagination } from "@effect-factorial/core"
 import { Candidate } from "@effect-factorial/schema"
-import { makeState } from "@effect-factorial/sandbox"
+import { SandboxState } from "@effect-factorial/sandbox"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { best, formatMs, formatRatio, type Row } from "./support.js"
@@ -15,7 +16,7 @@ const rounds = 2
 
 /** The bodies the API would send for every page of the scan, rendered once. */
 const renderPages = (): ReadonlyArray<string> => {
-  const rows = Array.from(makeState({ seed: { seed: 1, candidates: records } }).scan("candidates"))
+  const rows = Array.from(Effect.runSync(SandboxState.make({ seed: { seed: 1, candidates: records } })).scan("candidates"))
   const pages: Array<string> = []
   for (let start = 0; start < rows.length; start += pageSize) {
     const meta = { has_next_page: start + pageSize < rows.length, has_previous_page: start > 0, total: rows.length, limit: pageSize }

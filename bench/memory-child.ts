@@ -9,7 +9,7 @@
 import { Candidates } from "@effect-factorial/ats"
 import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
 import { Ats } from "@effect-factorial/ats"
-import { makeState } from "@effect-factorial/sandbox"
+import { SandboxState } from "@effect-factorial/sandbox"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
@@ -41,7 +41,7 @@ const observe = (served: number) => {
 }
 
 // One page of real seed records; `"id":"n"` is shifted to `"id":"<after + n>"` for each page.
-const template = JSON.stringify(Array.from(makeState({ seed: { seed: 1, candidates: pageSize } }).scan("candidates")))
+const template = JSON.stringify(Array.from(Effect.runSync(SandboxState.make({ seed: { seed: 1, candidates: pageSize } })).scan("candidates")))
 
 const pages = HttpClient.make((request) =>
   Effect.sync(() => {

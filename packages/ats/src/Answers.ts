@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const answerResource = Resource.define({
+const answerResource = Resource.define({
   name: "Answers",
   path: "answers",
   model: Answer,

@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const applicationPhaseResource = Resource.define({
+const applicationPhaseResource = Resource.define({
   name: "ApplicationPhases",
   path: "application_phases",
   model: ApplicationPhase,

@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const applicationResource = Resource.define({
+const applicationResource = Resource.define({
   name: "Applications",
   path: "applications",
   model: Application,

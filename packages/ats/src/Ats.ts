@@ -4,18 +4,18 @@
  * @since 0.1.0
  */
 import * as Layer from "effect/Layer"
-import { Answers, answerResource } from "./Answers.js"
-import { ApplicationPhases, applicationPhaseResource } from "./ApplicationPhases.js"
-import { Applications, applicationResource } from "./Applications.js"
-import { Candidates, candidateResource } from "./Candidates.js"
-import { CandidateSources, candidateSourceResource } from "./CandidateSources.js"
-import { EvaluationForms, evaluationFormResource } from "./EvaluationForms.js"
-import { Feedbacks, feedbackResource } from "./Feedbacks.js"
-import { HiringStages, hiringStageResource } from "./HiringStages.js"
-import { JobPostings, jobPostingResource } from "./JobPostings.js"
-import { Messages, messageResource } from "./Messages.js"
-import { Questions, questionResource } from "./Questions.js"
-import { RejectionReasons, rejectionReasonResource } from "./RejectionReasons.js"
+import { Answers } from "./Answers.js"
+import { ApplicationPhases } from "./ApplicationPhases.js"
+import { Applications } from "./Applications.js"
+import { Candidates } from "./Candidates.js"
+import { CandidateSources } from "./CandidateSources.js"
+import { EvaluationForms } from "./EvaluationForms.js"
+import { Feedbacks } from "./Feedbacks.js"
+import { HiringStages } from "./HiringStages.js"
+import { JobPostings } from "./JobPostings.js"
+import { Messages } from "./Messages.js"
+import { Questions } from "./Questions.js"
+import { RejectionReasons } from "./RejectionReasons.js"
 
 /**
  * Every ATS resource description, in the order of the API reference.
@@ -23,18 +23,18 @@ import { RejectionReasons, rejectionReasonResource } from "./RejectionReasons.js
  * @since 0.1.0
  */
 export const resources = [
-  answerResource,
-  applicationResource,
-  applicationPhaseResource,
-  candidateResource,
-  candidateSourceResource,
-  evaluationFormResource,
-  feedbackResource,
-  hiringStageResource,
-  jobPostingResource,
-  messageResource,
-  questionResource,
-  rejectionReasonResource
+  Answers.definition,
+  Applications.definition,
+  ApplicationPhases.definition,
+  Candidates.definition,
+  CandidateSources.definition,
+  EvaluationForms.definition,
+  Feedbacks.definition,
+  HiringStages.definition,
+  JobPostings.definition,
+  Messages.definition,
+  Questions.definition,
+  RejectionReasons.definition
 ] as const
 
 /**

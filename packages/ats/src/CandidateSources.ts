@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const candidateSourceResource = Resource.define({
+const candidateSourceResource = Resource.define({
   name: "CandidateSources",
   path: "candidate_sources",
   model: CandidateSource,

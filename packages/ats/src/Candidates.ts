@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const candidateResource = Resource.define({
+const candidateResource = Resource.define({
   name: "Candidates",
   path: "candidates",
   model: Candidate,

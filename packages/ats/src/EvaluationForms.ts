@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const evaluationFormResource = Resource.define({
+const evaluationFormResource = Resource.define({
   name: "EvaluationForms",
   path: "evaluation_forms",
   model: EvaluationForm,

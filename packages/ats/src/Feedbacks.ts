@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const feedbackResource = Resource.define({
+const feedbackResource = Resource.define({
   name: "Feedbacks",
   path: "feedbacks",
   model: Feedback,

@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const hiringStageResource = Resource.define({
+const hiringStageResource = Resource.define({
   name: "HiringStages",
   path: "hiring_stages",
   model: HiringStage,

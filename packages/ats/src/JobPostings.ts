@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const jobPostingResource = Resource.define({
+const jobPostingResource = Resource.define({
   name: "JobPostings",
   path: "job_postings",
   model: JobPosting,

@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const messageResource = Resource.define({
+const messageResource = Resource.define({
   name: "Messages",
   path: "messages",
   model: Message,

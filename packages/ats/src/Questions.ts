@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const questionResource = Resource.define({
+const questionResource = Resource.define({
   name: "Questions",
   path: "questions",
   model: Question,

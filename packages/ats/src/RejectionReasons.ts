@@ -11,7 +11,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const rejectionReasonResource = Resource.define({
+const rejectionReasonResource = Resource.define({
   name: "RejectionReasons",
   path: "rejection_reasons",
   model: RejectionReason,

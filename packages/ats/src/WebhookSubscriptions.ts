@@ -19,7 +19,7 @@ import * as Resource from "./Resource.js"
  *
  * @since 0.1.0
  */
-export const webhookSubscriptionResource = Resource.define({
+const webhookSubscriptionResource = Resource.define({
   name: "WebhookSubscriptions",
   namespace: "api_public",
   path: "webhook_subscriptions",

@@ -7,7 +7,8 @@ import { Ats, Resource } from "@effect-factorial/ats"
 import { Pagination } from "@effect-factorial/core"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { json, mockApi, sample, sampleEncoded, sentRequests } from "./support/MockApi.js"
+import { json, mockClientLayer, sentRequests } from "@effect-factorial/core/test-support/MockHttp"
+import { sample, sampleEncoded } from "./support/sample.js"
 
 const meta = { has_next_page: false, has_previous_page: false, total: 1, limit: 100 }
 
@@ -40,9 +41,9 @@ for (const resource of Ats.resources) {
   const definition: Resource.Definition = resource
   const record = sampleEncoded(definition.model)
   const decoded = Schema.decodeUnknownSync(definition.model)(record)
-  const run = <A, E>(respond: Parameters<typeof mockApi>[0], f: (service: Record<string, any>) => Effect.Effect<A, E>) =>
+  const run = <A, E>(respond: Parameters<typeof mockClientLayer>[0], f: (service: Record<string, any>) => Effect.Effect<A, E>) =>
     Effect.gen(function*() {
-      const layer = mockApi(respond)
+      const layer = mockClientLayer(respond)
       return yield* Effect.gen(function*() {
         const svc = (yield* Resource.make(definition)) as Record<string, any>
         const result = yield* f(svc)

@@ -12,12 +12,13 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { json, mockApi, sampleEncoded, sentRequests, type SentRequest } from "./support/MockApi.js"
+import { json, mockClientLayer, sentRequests, type SentRequest } from "@effect-factorial/core/test-support/MockHttp"
+import { sampleEncoded } from "./support/sample.js"
 
 const candidate = (id: number) => ({ ...sampleEncoded(Candidate, id), id: String(id) })
 
 const withAts = (respond: (request: SentRequest) => Response) => {
-  const api = mockApi(respond)
+  const api = mockClientLayer(respond)
   return Layer.merge(Ats.layer.pipe(Layer.provide(api)), api)
 }
 

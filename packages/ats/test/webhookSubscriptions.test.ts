@@ -11,7 +11,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { WebhookSubscriptions } from "../src/WebhookSubscriptions.js"
-import { json, mockApi, sentRequests, type SentRequest } from "./support/MockApi.js"
+import { json, mockClientLayer, sentRequests, type SentRequest } from "@effect-factorial/core/test-support/MockHttp"
 
 const SECRET = "2bca4e6d-9aaf-4f11-9e5d"
 
@@ -29,7 +29,7 @@ const subscription = (overrides: Record<string, unknown> = {}) => ({
 })
 
 const withService = (respond: (request: SentRequest) => Response) =>
-  WebhookSubscriptions.layer.pipe(Layer.provideMerge(mockApi(respond)))
+  WebhookSubscriptions.layer.pipe(Layer.provideMerge(mockClientLayer(respond)))
 
 const run = <A, E>(
   respond: (request: SentRequest) => Response,

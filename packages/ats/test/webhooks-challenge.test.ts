@@ -1,34 +1,19 @@
 /**
- * The receiver checks the challenge with the constant-time comparison, and with nothing else: the comparison is
- * spied on (its module is replaced by one that records each call and forwards it to the real function).
+ * The challenge check: the constant-time comparison itself, and the receiver deciding by it. The receiver's use of
+ * the byte-wise comparison is observed through the UTF-8 encoder it runs on (a spy on `TextEncoder`, no module
+ * replaced): every delivery encodes the secret and the received header once each, whatever the verdict.
  */
-import { beforeEach, describe, expect, it } from "@effect/vitest"
+import { afterEach, describe, expect, it } from "@effect/vitest"
 import * as HttpApp from "@effect/platform/HttpApp"
+import { specExamples } from "@effect-factorial/schema/test-support/fixtures"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
-import * as Compare from "../src/internal/webhookCompare.js"
-import * as Webhooks from "../src/Webhooks.js"
-// The mocks API must come from `vitest` itself for `vi.mock` to be hoisted.
 import { vi } from "vitest"
+import { constantTimeEqual } from "../src/internal/webhookChallenge.js"
+import * as Webhooks from "../src/Webhooks.js"
 
-vi.mock("../src/internal/webhookCompare.js", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../src/internal/webhookCompare.js")>()
-  return { ...original, constantTimeEqual: vi.fn(original.constantTimeEqual) }
-})
-
-const compare = vi.mocked(Compare.constantTimeEqual)
 const SECRET = "s3cr3t-challenge-value"
-
-const candidate = {
-  id: "1",
-  first_name: "Ana",
-  last_name: "Perez",
-  full_name: "Ana Perez",
-  talent_pool: false,
-  created_at: "2021-01-01T00:00:00Z",
-  updated_at: "2021-01-01T00:00:00Z"
-}
 
 const deliver = (handler: (request: Request) => Promise<Response>, challenge: string) =>
   Effect.promise(() =>
@@ -36,37 +21,57 @@ const deliver = (handler: (request: Request) => Promise<Response>, challenge: st
       new Request("http://receiver.test/ats/candidate/create", {
         method: "POST",
         headers: { [Webhooks.challengeHeader]: challenge },
-        body: JSON.stringify(candidate)
+        body: JSON.stringify(specExamples.Candidate)
       })
     )
   )
 
+describe("constantTimeEqual", () => {
+  it("is string equality, byte for byte", () => {
+    expect(constantTimeEqual(SECRET, SECRET)).toBe(true)
+    expect(constantTimeEqual("", "")).toBe(true)
+    expect(constantTimeEqual(SECRET, "s3cr3t-challenge-valuX")).toBe(false)
+    expect(constantTimeEqual(SECRET, `${SECRET}x`)).toBe(false)
+    expect(constantTimeEqual(`${SECRET}x`, SECRET)).toBe(false)
+    expect(constantTimeEqual(SECRET, "")).toBe(false)
+    // Same length in UTF-16 code units, different bytes.
+    expect(constantTimeEqual("é", "e")).toBe(false)
+    expect(constantTimeEqual("ñandú", "ñandú")).toBe(true)
+  })
+})
+
 describe("challenge comparison", () => {
-  beforeEach(() => {
-    compare.mockClear()
+  afterEach(() => {
+    vi.restoreAllMocks()
   })
 
-  it.effect("the receiver compares the header with the secret in constant time, once per delivery", () =>
+  it.effect("the receiver compares the header with the secret byte-wise, once per delivery", () =>
     Effect.gen(function*() {
       const calls = yield* Ref.make(0)
       const handler = HttpApp.toWebHandler(Webhooks.httpApp({
         challenge: Redacted.make(SECRET),
         handler: () => Ref.update(calls, (n) => n + 1)
       }))
+      const encode = vi.spyOn(TextEncoder.prototype, "encode")
+      const compared = () =>
+        encode.mock.calls.map(([input]) => input).filter((input) =>
+          input === SECRET || input === "s3cr3t-challenge-valuX"
+        )
 
       expect((yield* deliver(handler, SECRET)).status).toBe(200)
-      expect(compare.mock.calls).toEqual([[SECRET, SECRET]])
-      expect(compare.mock.results[0]?.value).toBe(true)
+      expect(compared()).toEqual([SECRET, SECRET])
 
       expect((yield* deliver(handler, "s3cr3t-challenge-valuX")).status).toBe(401)
-      expect(compare.mock.calls).toHaveLength(2)
-      expect(compare.mock.calls[1]).toEqual([SECRET, "s3cr3t-challenge-valuX"])
-      expect(compare.mock.results[1]?.value).toBe(false)
+      expect(compared()).toEqual([SECRET, SECRET, SECRET, "s3cr3t-challenge-valuX"])
       expect(yield* Ref.get(calls)).toBe(1)
     }))
 
-  it("verifyChallenge goes through the same comparison", () => {
+  it("verifyChallenge decides as the comparison does, and refuses empty values", () => {
     expect(Webhooks.verifyChallenge(Redacted.make(SECRET), SECRET)).toBe(true)
-    expect(compare).toHaveBeenCalledWith(SECRET, SECRET)
+    expect(Webhooks.verifyChallenge(SECRET, "s3cr3t-challenge-valuX")).toBe(false)
+    expect(Webhooks.verifyChallenge(SECRET, undefined)).toBe(false)
+    expect(Webhooks.verifyChallenge(SECRET, null)).toBe(false)
+    expect(Webhooks.verifyChallenge(SECRET, "")).toBe(false)
+    expect(Webhooks.verifyChallenge("", "")).toBe(false)
   })
 })

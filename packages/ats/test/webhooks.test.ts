@@ -17,98 +17,30 @@ import * as Ref from "effect/Ref"
 import * as Tracer from "effect/Tracer"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
+import { specExamples } from "@effect-factorial/schema/test-support/fixtures"
 import * as Webhooks from "../src/Webhooks.js"
 
-// Payloads shaped like the spec's examples (ats-schemas.yaml, API 2026-07-01: ids are strings).
+// The spec's examples (one place: the schema package's fixtures), with what a delivery adds to them: ids beyond
+// 2^53, explicit nulls and a field the spec does not document.
 const application = {
+  ...specExamples.Application,
   id: "18446744073709551",
-  company_id: "1",
-  ats_job_posting_id: "7",
   ats_candidate_id: "36893488147419103",
   employee_id: null,
-  phone: "34612345678",
-  qualified: true,
-  ats_application_phase_id: "3",
-  created_at: "2024-08-19T14:30:00.000Z",
-  cover_letter: "This is my cover letter for the position",
-  cv: {
-    filename: "cv.pdf",
-    url: "https://example.com/cv.pdf",
-    byte_size: 1024,
-    content_type: "application/pdf",
-    created_at: "2024-08-19T14:30:00.000Z"
-  },
-  ats_conversation_id: "1",
-  medium: "linkedin",
-  rating_average: 4,
-  ats_rejection_reason_id: null,
-  source_id: "1"
+  ats_rejection_reason_id: null
 }
 
 const candidate = {
+  ...specExamples.Candidate,
   id: "36893488147419103",
-  company_id: "1",
-  first_name: "Ana",
-  last_name: "Fernandez Perez",
-  full_name: "Ana Fernandez Perez",
-  email: "ana@example.com",
-  talent_pool: true,
-  phone_number: "645786980",
-  created_at: "2021-01-01T00:00:00Z",
-  updated_at: "2021-01-01T00:00:00Z",
-  consent_given_at: "2021-01-01T00:00:00Z",
   inactive_since: null,
-  ats_job_posting_ids: ["1", "2", "3"],
-  personal_url: "https://anaperez.example.com",
   consent_expiration_date: null,
-  consent_to_talent_pool: true,
-  medium: "email",
-  source_id: "1",
-  gender: "female",
-  score: 7,
   an_undocumented_field: "is ignored"
 }
 
-const evaluationForm = {
-  id: "12",
-  company_id: "1",
-  ats_job_posting_id: null,
-  name: "Technical Evaluation",
-  based_on_id: "11",
-  questions: [{ id: 1, text: "What is your experience with Ruby on Rails?", description: "experience in years" }],
-  created_at: "2021-01-01T00:00:00Z",
-  updated_at: "2021-01-01T00:00:00Z"
-}
+const evaluationForm = { ...specExamples.EvaluationForm, ats_job_posting_id: null }
 
-const jobPosting = {
-  id: "7",
-  company_id: "1",
-  ats_company_id: "2",
-  title: "Backend engineer",
-  description: "Effect and TypeScript",
-  contract_type: "indefinite",
-  category: "engineering",
-  workplace_type: "hybrid",
-  remote: false,
-  status: "published",
-  schedule_type: "full_time",
-  team_id: null,
-  location_id: "1",
-  legal_entity_id: "1",
-  salary_format: "range",
-  salary_from_amount_in_cents: 3000000,
-  salary_to_amount_in_cents: 5000000,
-  hide_salary: false,
-  cv_requirement: "mandatory",
-  cover_letter_requirement: "optional",
-  phone_requirement: "do_not_ask",
-  photo_requirement: "do_not_ask",
-  personal_url_requirement: "do_not_ask",
-  url: "https://example.factorialhr.com/job_posting/backend-engineer",
-  salary_period: "annual",
-  published_at: "2024-07-02T08:28:00.000Z",
-  created_at: "2024-07-10T13:30:02.000Z"
-}
+const jobPosting = { ...specExamples.JobPosting, id: "7", title: "Backend engineer", status: "published", team_id: null }
 
 const examples: Record<Webhooks.SubscriptionType, readonly [body: object, model: Function]> = {
   "ats/application/apply": [application, Application],

@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as FactorialAuth from "../src/FactorialAuth.js"
 import { FactorialClient } from "../src/FactorialClient.js"
-import { json, mockHttp } from "./support/MockHttp.js"
+import { json, mockHttp } from "../test-support/MockHttp.js"
 
 const auth = FactorialAuth.apiKey("key")
 

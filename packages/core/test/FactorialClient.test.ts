@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
 import { readFileSync } from "node:fs"
 import * as FactorialAuth from "../src/FactorialAuth.js"
 import { packageVersion } from "../src/internal/version.js"
-import { json, mockClient, resourcePath, SECRET_KEY, text } from "./support/MockHttp.js"
+import { json, mockClient, SECRET_KEY, text } from "../test-support/MockHttp.js"
 
 const Item = Schema.Struct({ id: Schema.String, name: Schema.String })
 const Page = Schema.Struct({ data: Schema.Array(Item) })
@@ -59,7 +59,7 @@ describe("FactorialClient requests", () => {
       yield* client.raw({ method: "GET", path: ["ats", "candidates"] })
       const [request] = yield* sent
       expect(request!.url.origin).toBe("https://api.factorialhr.com")
-      expect(resourcePath(request!)).toBe("ats/candidates")
+      expect(request!.path).toBe("ats/candidates")
     }))
 
   it.effect("URL-encodes every path segment", () =>

@@ -23,7 +23,7 @@ import type { FactorialRequest } from "../src/FactorialRequest.js"
 import { OAuthError } from "../src/OAuth.js"
 import * as Pagination from "../src/Pagination.js"
 import { TokenStoreError } from "../src/TokenStore.js"
-import { json, mockClient, SECRET_KEY, text } from "./support/MockHttp.js"
+import { json, mockClient, SECRET_KEY, text } from "../test-support/MockHttp.js"
 
 const get: FactorialRequest = { method: "GET", path: ["ats", "candidates", "7"], query: { include: "all" } }
 

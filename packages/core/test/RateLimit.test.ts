@@ -5,7 +5,7 @@ import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/TestClock"
 import type { FactorialRequest } from "../src/FactorialRequest.js"
 import type { RateLimitOptions } from "../src/RateLimit.js"
-import { json, mockClient } from "./support/MockHttp.js"
+import { json, mockClient } from "../test-support/MockHttp.js"
 
 const post: FactorialRequest = { method: "POST", path: ["ats", "candidates"], body: { _tag: "Json", value: {} } }
 const get: FactorialRequest = { method: "GET", path: ["ats", "candidates"] }

@@ -9,7 +9,7 @@ import * as TestClock from "effect/TestClock"
 import * as FactorialAuth from "../src/FactorialAuth.js"
 import type { FactorialRequest, RequestMethod } from "../src/FactorialRequest.js"
 import type { RetryOptions } from "../src/Retry.js"
-import { json, mockClient, type Reply, type SentRequest, text } from "./support/MockHttp.js"
+import { json, mockClient, type Reply, type SentRequest, text } from "../test-support/MockHttp.js"
 
 const request = (method: RequestMethod, retry?: RetryOptions | false): FactorialRequest => ({
   method,

@@ -5,6 +5,7 @@
  */
 import { Ats } from "@effect-factorial/ats"
 import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { noRows, type Row as TableRow, Table } from "./internal/table.js"
 import { fieldNames, withNulls } from "./internal/wire.js"
@@ -17,19 +18,11 @@ import * as Seed from "./Seed.js"
  */
 export type Row = TableRow
 
-/**
- * The first id of every resource when `bigIds` is off.
- *
- * @since 0.1.0
- */
-export const smallFirstId = 1n
+/** The first id of every resource when `bigIds` is off. */
+const smallFirstId = 1n
 
-/**
- * The first id of every resource when `bigIds` is on: in the range the API moved to, above 2^53.
- *
- * @since 0.1.0
- */
-export const bigFirstId = 18_446_744_073_709_550_001n
+/** The first id of every resource when `bigIds` is on: in the range the API moved to, above 2^53. */
+const bigFirstId = 18_446_744_073_709_550_001n
 
 /**
  * What the state is built from.
@@ -79,12 +72,8 @@ const modelFields = new Map<string, ReadonlyArray<string>>(
   Ats.resources.map((definition) => [definition.path, fieldNames(definition.model)])
 )
 
-/**
- * Builds a state holding the seeded company.
- *
- * @since 0.1.0
- */
-export const makeState = (options: SandboxStateOptions = {}): SandboxStateService => {
+/** Builds a state holding the seeded company. */
+const build = (options: SandboxStateOptions): SandboxStateService => {
   const firstId = options.bigIds ? bigFirstId : smallFirstId
   const company = Seed.generate(options.seed ?? {}, firstId)
   const tables = new Map<string, Table>()
@@ -129,6 +118,10 @@ export const makeState = (options: SandboxStateOptions = {}): SandboxStateServic
  * @since 0.1.0
  */
 export class SandboxState extends Context.Tag("@effect-factorial/sandbox/SandboxState")<SandboxState, SandboxStateService>() {
+  /** Builds a fresh state with the seeded company (synchronous: the seed is generated lazily). */
+  static readonly make = (options: SandboxStateOptions = {}): Effect.Effect<SandboxStateService> =>
+    Effect.sync(() => build(options))
   /** A fresh state with the seeded company. */
-  static readonly layer = (options: SandboxStateOptions = {}): Layer.Layer<SandboxState> => Layer.sync(this, () => makeState(options))
+  static readonly layer = (options: SandboxStateOptions = {}): Layer.Layer<SandboxState> =>
+    Layer.effect(this, this.make(options))
 }

@@ -1,7 +1,10 @@
 import { Ats } from "@effect-factorial/ats"
 import { describe, expect, it } from "@effect/vitest"
 import * as Schema from "effect/Schema"
-import { makeState, type SandboxStateService } from "../src/index.js"
+import * as Effect from "effect/Effect"
+import { SandboxState, type SandboxStateOptions, type SandboxStateService } from "../src/index.js"
+
+const makeState = (options: SandboxStateOptions): SandboxStateService => Effect.runSync(SandboxState.make(options))
 
 const all = (state: SandboxStateService, resource: string) => [...state.scan(resource)]
 

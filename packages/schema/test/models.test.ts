@@ -18,7 +18,7 @@ import { JobPosting } from "../src/JobPosting.js"
 import { Message } from "../src/Message.js"
 import { Question } from "../src/Question.js"
 import { RejectionReason } from "../src/RejectionReason.js"
-import { pythonExamples, specExamples } from "./fixtures.js"
+import { pythonExamples, specExamples } from "../test-support/fixtures.js"
 
 const models = {
   Answer,
