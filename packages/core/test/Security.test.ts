@@ -16,7 +16,7 @@ import * as FactorialAuth from "../src/FactorialAuth.js"
 import { FactorialClient } from "../src/FactorialClient.js"
 import type { RequestMethod } from "../src/FactorialRequest.js"
 import { localServer } from "./support/LocalServer.js"
-import { json, mockClient, mockHttp, SECRET_KEY } from "./support/MockHttp.js"
+import { json, mockClient, mockHttp, SECRET_KEY } from "../test-support/MockHttp.js"
 
 /** Every way an error may be rendered: message, String, JSON, Cause.pretty. */
 const renderings = (error: unknown): ReadonlyArray<string> => [
