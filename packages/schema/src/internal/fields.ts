@@ -112,3 +112,13 @@ export const TextOrNumber: Schema.Schema<string, string | number> = Schema.Union
  * @since 0.1.0
  */
 export const FreeFormArray = Schema.Array(Schema.Unknown)
+
+/**
+ * The static type of an exported payload or params schema: a schema whose decoded type is the named interface `A`
+ * (so editors show `ListCandidatesParams`, not its expanded fields), plus the struct's `fields` for spreading.
+ *
+ * @since 0.1.0
+ */
+export interface Outbound<S extends Schema.Struct<any>, A> extends Schema.Schema<A, Schema.Schema.Encoded<S>> {
+  readonly fields: S["fields"]
+}

@@ -5,17 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, ApplicationPhaseId, CandidateId, JobPostingId, RejectionReasonId, TagId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/applications` (exactly the spec's) plus the `PageParams`: which applications to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListApplicationsParams = Schema.Struct({
+const ListApplicationsParamsStruct = Schema.Struct({
   /** Only these applications. */
   ids: optionalField(Schema.Array(ApplicationId)),
   /** Only applications to this job posting. */
@@ -40,4 +33,13 @@ export const ListApplicationsParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListApplicationsParams = typeof ListApplicationsParams.Type
+export interface ListApplicationsParams extends Schema.Schema.Type<typeof ListApplicationsParamsStruct> {}
+
+/**
+ * Filters of `GET ats/applications` (exactly the spec's) plus the `PageParams`: which applications to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListApplicationsParams: Outbound<typeof ListApplicationsParamsStruct, ListApplicationsParams> = ListApplicationsParamsStruct

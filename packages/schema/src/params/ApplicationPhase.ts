@@ -5,17 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationPhaseId, JobPostingId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/application_phases` (exactly the spec's) plus the `PageParams`: which application phases to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListApplicationPhasesParams = Schema.Struct({
+const ListApplicationPhasesParamsStruct = Schema.Struct({
   /** Only these phases. */
   ids: optionalField(Schema.Array(ApplicationPhaseId)),
   /** Only phases of these job postings. */
@@ -28,4 +21,13 @@ export const ListApplicationPhasesParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListApplicationPhasesParams = typeof ListApplicationPhasesParams.Type
+export interface ListApplicationPhasesParams extends Schema.Schema.Type<typeof ListApplicationPhasesParamsStruct> {}
+
+/**
+ * Filters of `GET ats/application_phases` (exactly the spec's) plus the `PageParams`: which application phases to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListApplicationPhasesParams: Outbound<typeof ListApplicationPhasesParamsStruct, ListApplicationPhasesParams> = ListApplicationPhasesParamsStruct

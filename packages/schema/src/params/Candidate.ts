@@ -5,17 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { CandidateId, JobPostingId, LocationId, TeamId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/candidates` (exactly the spec's) plus the `PageParams`: which candidates to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListCandidatesParams = Schema.Struct({
+const ListCandidatesParamsStruct = Schema.Struct({
   /** Only these candidates. */
   ids: optionalField(Schema.Array(CandidateId)),
   /** Only candidates with these email addresses. */
@@ -46,4 +39,13 @@ export const ListCandidatesParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListCandidatesParams = typeof ListCandidatesParams.Type
+export interface ListCandidatesParams extends Schema.Schema.Type<typeof ListCandidatesParamsStruct> {}
+
+/**
+ * Filters of `GET ats/candidates` (exactly the spec's) plus the `PageParams`: which candidates to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListCandidatesParams: Outbound<typeof ListCandidatesParamsStruct, ListCandidatesParams> = ListCandidatesParamsStruct

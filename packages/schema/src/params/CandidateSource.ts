@@ -5,17 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { CandidateSourceId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/candidate_sources` (exactly the spec's) plus the `PageParams`: which candidate sources to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListCandidateSourcesParams = Schema.Struct({
+const ListCandidateSourcesParamsStruct = Schema.Struct({
   /** Only these sources. */
   ids: optionalField(Schema.Array(CandidateSourceId)),
   ...PageParams.fields
@@ -26,4 +19,13 @@ export const ListCandidateSourcesParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListCandidateSourcesParams = typeof ListCandidateSourcesParams.Type
+export interface ListCandidateSourcesParams extends Schema.Schema.Type<typeof ListCandidateSourcesParamsStruct> {}
+
+/**
+ * Filters of `GET ats/candidate_sources` (exactly the spec's) plus the `PageParams`: which candidate sources to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListCandidateSourcesParams: Outbound<typeof ListCandidateSourcesParamsStruct, ListCandidateSourcesParams> = ListCandidateSourcesParamsStruct

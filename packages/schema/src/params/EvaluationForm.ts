@@ -5,17 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { EvaluationFormId, JobPostingId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/evaluation_forms` (exactly the spec's) plus the `PageParams`: which evaluation forms to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListEvaluationFormsParams = Schema.Struct({
+const ListEvaluationFormsParamsStruct = Schema.Struct({
   /** Only these evaluation forms. */
   ids: optionalField(Schema.Array(EvaluationFormId)),
   /** Only forms of these job postings. */
@@ -30,4 +23,13 @@ export const ListEvaluationFormsParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListEvaluationFormsParams = typeof ListEvaluationFormsParams.Type
+export interface ListEvaluationFormsParams extends Schema.Schema.Type<typeof ListEvaluationFormsParamsStruct> {}
+
+/**
+ * Filters of `GET ats/evaluation_forms` (exactly the spec's) plus the `PageParams`: which evaluation forms to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListEvaluationFormsParams: Outbound<typeof ListEvaluationFormsParamsStruct, ListEvaluationFormsParams> = ListEvaluationFormsParamsStruct

@@ -5,17 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, CandidateId, FeedbackId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/feedbacks` (exactly the spec's) plus the `PageParams`: which feedbacks to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListFeedbacksParams = Schema.Struct({
+const ListFeedbacksParamsStruct = Schema.Struct({
   /** Only these feedbacks. */
   ids: optionalField(Schema.Array(FeedbackId)),
   /** Only feedbacks on these applications. */
@@ -30,4 +23,13 @@ export const ListFeedbacksParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListFeedbacksParams = typeof ListFeedbacksParams.Type
+export interface ListFeedbacksParams extends Schema.Schema.Type<typeof ListFeedbacksParamsStruct> {}
+
+/**
+ * Filters of `GET ats/feedbacks` (exactly the spec's) plus the `PageParams`: which feedbacks to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListFeedbacksParams: Outbound<typeof ListFeedbacksParamsStruct, ListFeedbacksParams> = ListFeedbacksParamsStruct

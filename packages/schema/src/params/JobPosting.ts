@@ -6,17 +6,10 @@
 import * as Schema from "effect/Schema"
 import { JobPostingStatus } from "../Enums.js"
 import { JobPostingId, LegalEntityId, LocationId, TeamId } from "../Ids.js"
-import { closed, optionalField, outbound } from "../internal/fields.js"
+import { closed, optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/job_postings` (exactly the spec's) plus the `PageParams`: which job postings to list.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListJobPostingsParams = Schema.Struct({
+const ListJobPostingsParamsStruct = Schema.Struct({
   /** Only these job postings. */
   ids: optionalField(Schema.Array(JobPostingId)),
   /** Only postings in this state (closed: a misspelt state fails before sending, instead of silently matching nothing). */
@@ -35,4 +28,13 @@ export const ListJobPostingsParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListJobPostingsParams = typeof ListJobPostingsParams.Type
+export interface ListJobPostingsParams extends Schema.Schema.Type<typeof ListJobPostingsParamsStruct> {}
+
+/**
+ * Filters of `GET ats/job_postings` (exactly the spec's) plus the `PageParams`: which job postings to list.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListJobPostingsParams: Outbound<typeof ListJobPostingsParamsStruct, ListJobPostingsParams> = ListJobPostingsParamsStruct

@@ -5,18 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { ConversationId, MessageId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET ats/messages` (exactly the spec's) plus the `PageParams`: which messages to list.
- * `last_per_conversation` is required: the API refuses the call without it.
- * Array filters are named without the `[]` of the API's parameter names; the core client sends an
- * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
- *
- * @since 0.1.0
- */
-export const ListMessagesParams = Schema.Struct({
+const ListMessagesParamsStruct = Schema.Struct({
   /** Only this message. */
   id: optionalField(MessageId),
   /** Only these messages. */
@@ -35,4 +27,14 @@ export const ListMessagesParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListMessagesParams = typeof ListMessagesParams.Type
+export interface ListMessagesParams extends Schema.Schema.Type<typeof ListMessagesParamsStruct> {}
+
+/**
+ * Filters of `GET ats/messages` (exactly the spec's) plus the `PageParams`: which messages to list.
+ * `last_per_conversation` is required: the API refuses the call without it.
+ * Array filters are named without the `[]` of the API's parameter names; the core client sends an
+ * array as repeated `name[]=value` pairs. Filters left out (or `undefined`) are not sent.
+ *
+ * @since 0.1.0
+ */
+export const ListMessagesParams: Outbound<typeof ListMessagesParamsStruct, ListMessagesParams> = ListMessagesParamsStruct

@@ -5,15 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { CompanyId, WebhookSubscriptionId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { PageParams } from "./PageParams.js"
 
-/**
- * Filters of `GET api_public/webhook_subscriptions` plus the `PageParams`.
- *
- * @since 0.1.0
- */
-export const ListWebhookSubscriptionsParams = Schema.Struct({
+const ListWebhookSubscriptionsParamsStruct = Schema.Struct({
   /** Only the subscription with this id. */
   id: optionalField(WebhookSubscriptionId),
   /** Only the subscriptions of this company. */
@@ -30,4 +25,11 @@ export const ListWebhookSubscriptionsParams = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ListWebhookSubscriptionsParams = typeof ListWebhookSubscriptionsParams.Type
+export interface ListWebhookSubscriptionsParams extends Schema.Schema.Type<typeof ListWebhookSubscriptionsParamsStruct> {}
+
+/**
+ * Filters of `GET api_public/webhook_subscriptions` plus the `PageParams`.
+ *
+ * @since 0.1.0
+ */
+export const ListWebhookSubscriptionsParams: Outbound<typeof ListWebhookSubscriptionsParamsStruct, ListWebhookSubscriptionsParams> = ListWebhookSubscriptionsParamsStruct

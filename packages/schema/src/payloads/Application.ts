@@ -16,7 +16,7 @@ import {
   JobPostingId,
   RejectionReasonId
 } from "../Ids.js"
-import { closed, FreeFormArray, optionalField, outbound } from "../internal/fields.js"
+import { closed, FreeFormArray, optionalField, type Outbound, outbound } from "../internal/fields.js"
 
 /**
  * Who is recorded as the author of a change; closed, as in the spec's request bodies.
@@ -26,14 +26,7 @@ const AuthorType = closed(Schema.Literal("company", "access", "user")).annotatio
   description: "Kind of author: company, access or user."
 })
 
-/**
- * Body of `POST ats/applications`: creates an application to a job posting, for an existing candidate
- * (`ats_candidate_id`). Only `ats_job_posting_id` is required. To apply with a new candidate's
- * details instead, use `ApplyToJobPosting`.
- *
- * @since 0.1.0
- */
-export const CreateApplication = Schema.Struct({
+const CreateApplicationStruct = Schema.Struct({
   /** Id of the author recorded for the creation; `author_type` says what kind of author it is. */
   author_id: optionalField(AuthorId),
   /** Kind of author: `company`, `access` or `user`. */
@@ -63,15 +56,18 @@ export const CreateApplication = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateApplication = typeof CreateApplication.Type
+export interface CreateApplication extends Schema.Schema.Type<typeof CreateApplicationStruct> {}
 
 /**
- * Body of `PUT ats/applications/{id}` without the `id` (the service adds it from its argument). Every
- * field is optional; only the given ones are sent.
+ * Body of `POST ats/applications`: creates an application to a job posting, for an existing candidate
+ * (`ats_candidate_id`). Only `ats_job_posting_id` is required. To apply with a new candidate's
+ * details instead, use `ApplyToJobPosting`.
  *
  * @since 0.1.0
  */
-export const UpdateApplication = Schema.Struct({
+export const CreateApplication: Outbound<typeof CreateApplicationStruct, CreateApplication> = CreateApplicationStruct
+
+const UpdateApplicationStruct = Schema.Struct({
   /** Id of the author recorded for the change; `author_type` says what kind of author it is. */
   author_id: optionalField(AuthorId),
   /** Kind of author: `company`, `access` or `user`. */
@@ -97,29 +93,17 @@ export const UpdateApplication = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type UpdateApplication = typeof UpdateApplication.Type
+export interface UpdateApplication extends Schema.Schema.Type<typeof UpdateApplicationStruct> {}
 
 /**
- * Body of the `POST ats/applications/apply` action: applies to a job posting with the candidate's
- * details, as the public job page does. `first_name`, `last_name`, `ats_job_posting_id` and `email` are
- * required. `gender` is closed to the `Gender` values (the spec types it as free text, but the
- * candidate model only knows those).
- *
- * @example
- * ```ts
- * import { ApplyToJobPosting, JobPostingId } from "@effect-factorial/schema"
- *
- * const application: ApplyToJobPosting = {
- *   first_name: "Jane",
- *   last_name: "Doe",
- *   email: "jane.doe@example.com",
- *   ats_job_posting_id: JobPostingId.make("1")
- * }
- * ```
+ * Body of `PUT ats/applications/{id}` without the `id` (the service adds it from its argument). Every
+ * field is optional; only the given ones are sent.
  *
  * @since 0.1.0
  */
-export const ApplyToJobPosting = Schema.Struct({
+export const UpdateApplication: Outbound<typeof UpdateApplicationStruct, UpdateApplication> = UpdateApplicationStruct
+
+const ApplyToJobPostingStruct = Schema.Struct({
   /** Id of the company that owns the job posting. */
   company_id: optionalField(CompanyId),
   /** First name of the applicant. */
@@ -151,15 +135,31 @@ export const ApplyToJobPosting = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type ApplyToJobPosting = typeof ApplyToJobPosting.Type
+export interface ApplyToJobPosting extends Schema.Schema.Type<typeof ApplyToJobPostingStruct> {}
 
 /**
- * Body of the `POST ats/applications/move_to_phase` action (API 2026-07-01 and later): moves an
- * application to another phase of the same job posting and runs that phase's automations and emails.
+ * Body of the `POST ats/applications/apply` action: applies to a job posting with the candidate's
+ * details, as the public job page does. `first_name`, `last_name`, `ats_job_posting_id` and `email` are
+ * required. `gender` is closed to the `Gender` values (the spec types it as free text, but the
+ * candidate model only knows those).
+ *
+ * @example
+ * ```ts
+ * import { ApplyToJobPosting, JobPostingId } from "@effect-factorial/schema"
+ *
+ * const application: ApplyToJobPosting = {
+ *   first_name: "Jane",
+ *   last_name: "Doe",
+ *   email: "jane.doe@example.com",
+ *   ats_job_posting_id: JobPostingId.make("1")
+ * }
+ * ```
  *
  * @since 0.1.0
  */
-export const MoveApplicationToPhase = Schema.Struct({
+export const ApplyToJobPosting: Outbound<typeof ApplyToJobPostingStruct, ApplyToJobPosting> = ApplyToJobPostingStruct
+
+const MoveApplicationToPhaseStruct = Schema.Struct({
   /** Id of the application to move. */
   id: ApplicationId,
   /** Id of the target phase; it must belong to the application's job posting. */
@@ -171,4 +171,12 @@ export const MoveApplicationToPhase = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type MoveApplicationToPhase = typeof MoveApplicationToPhase.Type
+export interface MoveApplicationToPhase extends Schema.Schema.Type<typeof MoveApplicationToPhaseStruct> {}
+
+/**
+ * Body of the `POST ats/applications/move_to_phase` action (API 2026-07-01 and later): moves an
+ * application to another phase of the same job posting and runs that phase's automations and emails.
+ *
+ * @since 0.1.0
+ */
+export const MoveApplicationToPhase: Outbound<typeof MoveApplicationToPhaseStruct, MoveApplicationToPhase> = MoveApplicationToPhaseStruct

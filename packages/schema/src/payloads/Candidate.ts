@@ -7,30 +7,9 @@ import * as Schema from "effect/Schema"
 import { Gender } from "../Enums.js"
 import { CompanyId } from "../Ids.js"
 import { Timestamp } from "../Timestamp.js"
-import { closed, optionalField, outbound } from "../internal/fields.js"
+import { closed, optionalField, outbound, type Outbound } from "../internal/fields.js"
 
-/**
- * Body of `POST ats/candidates`. `first_name`, `last_name` and `company_id` are required. `gender` is
- * closed to the `Gender` values (the spec types it as free text, but the candidate model only knows
- * those); `consent_given_at` is a `DateTime.Utc`, sent as an ISO-8601 string.
- *
- * @example
- * ```ts
- * import { CompanyId, CreateCandidate } from "@effect-factorial/schema"
- * import * as DateTime from "effect/DateTime"
- *
- * const candidate: CreateCandidate = {
- *   first_name: "Ana",
- *   last_name: "Perez",
- *   company_id: CompanyId.make("1"),
- *   email: "ana@example.com",
- *   consent_given_at: DateTime.unsafeMake("2024-01-01T00:00:00Z")
- * }
- * ```
- *
- * @since 0.1.0
- */
-export const CreateCandidate = Schema.Struct({
+const CreateCandidateStruct = Schema.Struct({
   /** First name of the candidate. */
   first_name: Schema.String,
   /** Last name of the candidate. */
@@ -60,15 +39,32 @@ export const CreateCandidate = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateCandidate = typeof CreateCandidate.Type
+export interface CreateCandidate extends Schema.Schema.Type<typeof CreateCandidateStruct> {}
 
 /**
- * Body of `PUT ats/candidates/{id}` without the `id` (the service adds it from its argument). Every
- * field is optional; only the given ones are sent.
+ * Body of `POST ats/candidates`. `first_name`, `last_name` and `company_id` are required. `gender` is
+ * closed to the `Gender` values (the spec types it as free text, but the candidate model only knows
+ * those); `consent_given_at` is a `DateTime.Utc`, sent as an ISO-8601 string.
+ *
+ * @example
+ * ```ts
+ * import { CompanyId, CreateCandidate } from "@effect-factorial/schema"
+ * import * as DateTime from "effect/DateTime"
+ *
+ * const candidate: CreateCandidate = {
+ *   first_name: "Ana",
+ *   last_name: "Perez",
+ *   company_id: CompanyId.make("1"),
+ *   email: "ana@example.com",
+ *   consent_given_at: DateTime.unsafeMake("2024-01-01T00:00:00Z")
+ * }
+ * ```
  *
  * @since 0.1.0
  */
-export const UpdateCandidate = Schema.Struct({
+export const CreateCandidate: Outbound<typeof CreateCandidateStruct, CreateCandidate> = CreateCandidateStruct
+
+const UpdateCandidateStruct = Schema.Struct({
   /** Email address of the candidate. */
   email: optionalField(Schema.String),
   /** First name of the candidate. */
@@ -90,4 +86,12 @@ export const UpdateCandidate = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type UpdateCandidate = typeof UpdateCandidate.Type
+export interface UpdateCandidate extends Schema.Schema.Type<typeof UpdateCandidateStruct> {}
+
+/**
+ * Body of `PUT ats/candidates/{id}` without the `id` (the service adds it from its argument). Every
+ * field is optional; only the given ones are sent.
+ *
+ * @since 0.1.0
+ */
+export const UpdateCandidate: Outbound<typeof UpdateCandidateStruct, UpdateCandidate> = UpdateCandidateStruct

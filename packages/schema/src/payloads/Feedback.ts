@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, ApplicationPhaseId, CandidateId, EvaluationFormId, MentionId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 
 /**
  * An overall rating: the spec describes it as an integer from 1 to 5, so other values are refused
@@ -16,13 +16,7 @@ const Rating = Schema.Int.pipe(Schema.between(1, 5)).annotations({
   description: "Overall rating, an integer from 1 to 5."
 })
 
-/**
- * Body of `POST ats/feedbacks`: a reviewer's feedback on a candidate, optionally tied to an
- * application, a phase and an evaluation form. Only `ats_candidate_id` is required.
- *
- * @since 0.1.0
- */
-export const CreateFeedback = Schema.Struct({
+const CreateFeedbackStruct = Schema.Struct({
   /** Id of the candidate the feedback is about. */
   ats_candidate_id: CandidateId,
   /** Overall rating of the application, 1 to 5. */
@@ -44,15 +38,17 @@ export const CreateFeedback = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateFeedback = typeof CreateFeedback.Type
+export interface CreateFeedback extends Schema.Schema.Type<typeof CreateFeedbackStruct> {}
 
 /**
- * Body of `PUT ats/feedbacks/{id}` without the `id` (the service adds it from its argument). Every
- * field is optional; only the given ones are sent.
+ * Body of `POST ats/feedbacks`: a reviewer's feedback on a candidate, optionally tied to an
+ * application, a phase and an evaluation form. Only `ats_candidate_id` is required.
  *
  * @since 0.1.0
  */
-export const UpdateFeedback = Schema.Struct({
+export const CreateFeedback: Outbound<typeof CreateFeedbackStruct, CreateFeedback> = CreateFeedbackStruct
+
+const UpdateFeedbackStruct = Schema.Struct({
   /** Overall rating of the application, 1 to 5. */
   rating: optionalField(Rating),
   /** The feedback text. */
@@ -66,4 +62,12 @@ export const UpdateFeedback = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type UpdateFeedback = typeof UpdateFeedback.Type
+export interface UpdateFeedback extends Schema.Schema.Type<typeof UpdateFeedbackStruct> {}
+
+/**
+ * Body of `PUT ats/feedbacks/{id}` without the `id` (the service adds it from its argument). Every
+ * field is optional; only the given ones are sent.
+ *
+ * @since 0.1.0
+ */
+export const UpdateFeedback: Outbound<typeof UpdateFeedbackStruct, UpdateFeedback> = UpdateFeedbackStruct

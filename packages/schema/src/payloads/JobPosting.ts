@@ -16,7 +16,7 @@ import {
   WorkplaceType
 } from "../Enums.js"
 import { JobPostingId, LocationId, TeamId } from "../Ids.js"
-import { closed, optionalField, outbound } from "../internal/fields.js"
+import { closed, optionalField, outbound, type Outbound } from "../internal/fields.js"
 
 /** Closed enums with one-line failure messages. */
 const Status = closed(JobPostingStatus.Strict)
@@ -48,29 +48,7 @@ const details = {
   salary_period: optionalField(closed(SalaryPeriod.Strict))
 }
 
-/**
- * Body of `POST ats/job_postings`. Required: `title`, `status` and the five `*_requirement` fields.
- * Every enum is closed (`X.Strict`), so a misspelt value fails before the request is sent.
- *
- * @example
- * ```ts
- * import { CreateJobPosting } from "@effect-factorial/schema"
- *
- * const posting: CreateJobPosting = {
- *   title: "Backend engineer",
- *   status: "draft",
- *   cv_requirement: "mandatory",
- *   cover_letter_requirement: "optional",
- *   phone_requirement: "do_not_ask",
- *   photo_requirement: "do_not_ask",
- *   personal_url_requirement: "optional",
- *   workplace_type: "remote"
- * }
- * ```
- *
- * @since 0.1.0
- */
-export const CreateJobPosting = Schema.Struct({
+const CreateJobPostingStruct = Schema.Struct({
   /** Title of the position. */
   title: Schema.String,
   /** Lifecycle state of the posting. */
@@ -93,15 +71,33 @@ export const CreateJobPosting = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateJobPosting = typeof CreateJobPosting.Type
+export interface CreateJobPosting extends Schema.Schema.Type<typeof CreateJobPostingStruct> {}
 
 /**
- * Body of `PUT ats/job_postings/{id}` without the `id` (the service adds it from its argument). The
- * fields of `CreateJobPosting`, all optional; only the given ones are sent.
+ * Body of `POST ats/job_postings`. Required: `title`, `status` and the five `*_requirement` fields.
+ * Every enum is closed (`X.Strict`), so a misspelt value fails before the request is sent.
+ *
+ * @example
+ * ```ts
+ * import { CreateJobPosting } from "@effect-factorial/schema"
+ *
+ * const posting: CreateJobPosting = {
+ *   title: "Backend engineer",
+ *   status: "draft",
+ *   cv_requirement: "mandatory",
+ *   cover_letter_requirement: "optional",
+ *   phone_requirement: "do_not_ask",
+ *   photo_requirement: "do_not_ask",
+ *   personal_url_requirement: "optional",
+ *   workplace_type: "remote"
+ * }
+ * ```
  *
  * @since 0.1.0
  */
-export const UpdateJobPosting = Schema.Struct({
+export const CreateJobPosting: Outbound<typeof CreateJobPostingStruct, CreateJobPosting> = CreateJobPostingStruct
+
+const UpdateJobPostingStruct = Schema.Struct({
   /** Title of the position. */
   title: optionalField(Schema.String),
   /** Lifecycle state of the posting. */
@@ -124,14 +120,17 @@ export const UpdateJobPosting = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type UpdateJobPosting = typeof UpdateJobPosting.Type
+export interface UpdateJobPosting extends Schema.Schema.Type<typeof UpdateJobPostingStruct> {}
 
 /**
- * Body of the `POST ats/job_postings/duplicate` action: copies an existing job posting.
+ * Body of `PUT ats/job_postings/{id}` without the `id` (the service adds it from its argument). The
+ * fields of `CreateJobPosting`, all optional; only the given ones are sent.
  *
  * @since 0.1.0
  */
-export const DuplicateJobPosting = Schema.Struct({
+export const UpdateJobPosting: Outbound<typeof UpdateJobPostingStruct, UpdateJobPosting> = UpdateJobPostingStruct
+
+const DuplicateJobPostingStruct = Schema.Struct({
   /** Id of the job posting to copy. */
   id: JobPostingId
 }).annotations(outbound("DuplicateJobPosting", "Body of POST ats/job_postings/duplicate."))
@@ -141,4 +140,11 @@ export const DuplicateJobPosting = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type DuplicateJobPosting = typeof DuplicateJobPosting.Type
+export interface DuplicateJobPosting extends Schema.Schema.Type<typeof DuplicateJobPostingStruct> {}
+
+/**
+ * Body of the `POST ats/job_postings/duplicate` action: copies an existing job posting.
+ *
+ * @since 0.1.0
+ */
+export const DuplicateJobPosting: Outbound<typeof DuplicateJobPostingStruct, DuplicateJobPosting> = DuplicateJobPostingStruct

@@ -8,7 +8,7 @@ import type { LazyArbitrary } from "effect/Arbitrary"
 import * as Schema from "effect/Schema"
 import { ApplicationId, SenderId } from "../Ids.js"
 import { Timestamp } from "../Timestamp.js"
-import { closed, optionalField, outbound } from "../internal/fields.js"
+import { closed, optionalField, outbound, type Outbound } from "../internal/fields.js"
 
 /** Who sends the message; closed, as in the spec's request body. */
 const SenderType = closed(Schema.Literal("candidate", "user")).annotations({
@@ -38,29 +38,7 @@ export const Attachment = Schema.instanceOf(Blob, {
  */
 export const attachmentsFormField = "attachments[]"
 
-/**
- * Body of `POST ats/messages`, sent as `multipart/form-data` (build it with `createMessageFormData`).
- * Every field but `delayed_until` is required; `attachments` may be an empty array.
- *
- * @example
- * ```ts
- * import { ApplicationId, CreateMessage, createMessageFormData, SenderId } from "@effect-factorial/schema"
- *
- * const message: CreateMessage = {
- *   content: "Thanks for applying!",
- *   topic: "Your application",
- *   sent_by_id: SenderId.make("9"),
- *   sent_by_type: "user",
- *   ats_application_id: ApplicationId.make("42"),
- *   send_as_corporate_email: false,
- *   attachments: [new File(["..."], "offer.pdf", { type: "application/pdf" })]
- * }
- * const form: FormData = createMessageFormData(message)
- * ```
- *
- * @since 0.1.0
- */
-export const CreateMessage = Schema.Struct({
+const CreateMessageStruct = Schema.Struct({
   /** Body of the message. */
   content: Schema.String,
   /** Id of the sender; `sent_by_type` says whether it is a candidate or a user. */
@@ -84,7 +62,31 @@ export const CreateMessage = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateMessage = typeof CreateMessage.Type
+export interface CreateMessage extends Schema.Schema.Type<typeof CreateMessageStruct> {}
+
+/**
+ * Body of `POST ats/messages`, sent as `multipart/form-data` (build it with `createMessageFormData`).
+ * Every field but `delayed_until` is required; `attachments` may be an empty array.
+ *
+ * @example
+ * ```ts
+ * import { ApplicationId, CreateMessage, createMessageFormData, SenderId } from "@effect-factorial/schema"
+ *
+ * const message: CreateMessage = {
+ *   content: "Thanks for applying!",
+ *   topic: "Your application",
+ *   sent_by_id: SenderId.make("9"),
+ *   sent_by_type: "user",
+ *   ats_application_id: ApplicationId.make("42"),
+ *   send_as_corporate_email: false,
+ *   attachments: [new File(["..."], "offer.pdf", { type: "application/pdf" })]
+ * }
+ * const form: FormData = createMessageFormData(message)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const CreateMessage: Outbound<typeof CreateMessageStruct, CreateMessage> = CreateMessageStruct
 
 const encodeCreateMessage = Schema.encodeSync(CreateMessage)
 

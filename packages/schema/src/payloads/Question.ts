@@ -6,15 +6,9 @@
 import * as Schema from "effect/Schema"
 import { OriginalQuestionType } from "../Enums.js"
 import { CompanyId, JobPostingId } from "../Ids.js"
-import { closed, FreeFormArray, optionalField, outbound } from "../internal/fields.js"
+import { closed, FreeFormArray, optionalField, type Outbound, outbound } from "../internal/fields.js"
 
-/**
- * Body of `POST ats/questions`: adds a question to a job posting's application form. Required:
- * `ats_job_posting_id`, `company_id`, `label`, `position` and `question_type` (closed).
- *
- * @since 0.1.0
- */
-export const CreateQuestion = Schema.Struct({
+const CreateQuestionStruct = Schema.Struct({
   /** Id of the job posting the question belongs to. */
   ats_job_posting_id: JobPostingId,
   /** Id of the company (the one `/core/me` reports). */
@@ -38,15 +32,17 @@ export const CreateQuestion = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateQuestion = typeof CreateQuestion.Type
+export interface CreateQuestion extends Schema.Schema.Type<typeof CreateQuestionStruct> {}
 
 /**
- * Body of `PUT ats/questions/{id}` without the `id` (the service adds it from its argument). Every
- * field is optional; only the given ones are sent. The spec's update body has no `question_type`.
+ * Body of `POST ats/questions`: adds a question to a job posting's application form. Required:
+ * `ats_job_posting_id`, `company_id`, `label`, `position` and `question_type` (closed).
  *
  * @since 0.1.0
  */
-export const UpdateQuestion = Schema.Struct({
+export const CreateQuestion: Outbound<typeof CreateQuestionStruct, CreateQuestion> = CreateQuestionStruct
+
+const UpdateQuestionStruct = Schema.Struct({
   /** Text of the question. */
   label: optionalField(Schema.String),
   /** Place of the question in the form. */
@@ -64,4 +60,12 @@ export const UpdateQuestion = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type UpdateQuestion = typeof UpdateQuestion.Type
+export interface UpdateQuestion extends Schema.Schema.Type<typeof UpdateQuestionStruct> {}
+
+/**
+ * Body of `PUT ats/questions/{id}` without the `id` (the service adds it from its argument). Every
+ * field is optional; only the given ones are sent. The spec's update body has no `question_type`.
+ *
+ * @since 0.1.0
+ */
+export const UpdateQuestion: Outbound<typeof UpdateQuestionStruct, UpdateQuestion> = UpdateQuestionStruct

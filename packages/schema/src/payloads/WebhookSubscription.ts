@@ -6,7 +6,7 @@
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { CompanyId } from "../Ids.js"
-import { optionalField, outbound } from "../internal/fields.js"
+import { optionalField, outbound, type Outbound } from "../internal/fields.js"
 import { SubscriptionType, WebhookApiVersion } from "../WebhookSubscription.js"
 
 /** A URL Factorial can POST to: absolute, `http` or `https`. */
@@ -27,12 +27,7 @@ const ChallengeInput: Schema.Schema<string | Redacted.Redacted<string>, string> 
   Schema.NonEmptyString
 )
 
-/**
- * Body of `POST api_public/webhook_subscriptions`. Only the 13 ATS subscription types are accepted.
- *
- * @since 0.1.0
- */
-export const CreateWebhookSubscription = Schema.Struct({
+const CreateWebhookSubscriptionStruct = Schema.Struct({
   /** Which event to deliver. */
   subscription_type: SubscriptionType,
   /** Where to POST the payloads. */
@@ -54,14 +49,16 @@ export const CreateWebhookSubscription = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type CreateWebhookSubscription = typeof CreateWebhookSubscription.Type
+export interface CreateWebhookSubscription extends Schema.Schema.Type<typeof CreateWebhookSubscriptionStruct> {}
 
 /**
- * Body of `PUT api_public/webhook_subscriptions/{id}` without the id (the service adds it). Every field is optional.
+ * Body of `POST api_public/webhook_subscriptions`. Only the 13 ATS subscription types are accepted.
  *
  * @since 0.1.0
  */
-export const UpdateWebhookSubscription = Schema.Struct({
+export const CreateWebhookSubscription: Outbound<typeof CreateWebhookSubscriptionStruct, CreateWebhookSubscription> = CreateWebhookSubscriptionStruct
+
+const UpdateWebhookSubscriptionStruct = Schema.Struct({
   /** Which event to deliver. */
   subscription_type: optionalField(SubscriptionType),
   /** Where to POST the payloads. */
@@ -81,4 +78,11 @@ export const UpdateWebhookSubscription = Schema.Struct({
  *
  * @since 0.1.0
  */
-export type UpdateWebhookSubscription = typeof UpdateWebhookSubscription.Type
+export interface UpdateWebhookSubscription extends Schema.Schema.Type<typeof UpdateWebhookSubscriptionStruct> {}
+
+/**
+ * Body of `PUT api_public/webhook_subscriptions/{id}` without the id (the service adds it). Every field is optional.
+ *
+ * @since 0.1.0
+ */
+export const UpdateWebhookSubscription: Outbound<typeof UpdateWebhookSubscriptionStruct, UpdateWebhookSubscription> = UpdateWebhookSubscriptionStruct
