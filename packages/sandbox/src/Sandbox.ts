@@ -78,6 +78,42 @@ export interface Options {
     readonly getsPerMinute?: number | null | undefined
     /** Send `Retry-After` with a 429. Default `true`. */
     readonly retryAfter?: boolean | undefined
+    /**
+     * A token bucket per credential (API key or token) for every API request: `perSecond` tokens are added each
+     * second up to `burst` (default `perSecond`); a request without a token answers 429 with `Retry-After` (whole
+     * seconds until the next token, at least 1). Default: off.
+     */
+    readonly bucket?: { readonly perSecond: number; readonly burst?: number | undefined } | undefined
+  } | undefined
+  /**
+   * Records that drifted from the spec, as the real API sends them: a fixed share of records (chosen per id, so
+   * every answer agrees) come back with one field that is not an id set to `null` or to a value of the wrong
+   * type, in lists, gets and write answers. Default: off.
+   */
+  readonly drift?: {
+    /** The share of records that drift, 0 to 1. */
+    readonly rate: number
+    /** Which drift a record gets, chosen per id. Default both. */
+    readonly kinds?: ReadonlyArray<"null" | "wrongType"> | undefined
+    /** Seed of the choice of records and fields. Default `1`. */
+    readonly seed?: number | undefined
+  } | undefined
+  /**
+   * Others writing while a client scans: every `every`-th list request of `resource` first deletes `deletes`
+   * records at seeded random positions and creates `creates` new ones (copies of existing records, with new
+   * ids at the end). Default: off.
+   */
+  readonly churn?: {
+    /** The resource path. Default `"candidates"`. */
+    readonly resource?: string | undefined
+    /** Every how many list requests of the resource. Default `3`. */
+    readonly every?: number | undefined
+    /** Records deleted each time. Default `1`. */
+    readonly deletes?: number | undefined
+    /** Records created each time. Default `1`. */
+    readonly creates?: number | undefined
+    /** Seed of the positions. Default `1`. */
+    readonly seed?: number | undefined
   } | undefined
   /** Injected faults and latency. Default none. */
   readonly faults?: Faults.Options | undefined

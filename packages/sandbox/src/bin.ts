@@ -34,6 +34,9 @@ const usage = `Usage: pnpm sandbox [options]
   --posts-per-minute <n>     POST rate limit (default 200; 0 for none)
   --gets-per-minute <n>      GET rate limit (default none)
   --no-retry-after           answer 429 without Retry-After
+  --bucket <n>[/<burst>]     token bucket per credential: n requests per second, bursts of up to burst (default n)
+  --drift <p>                share of records with one field null or of the wrong type
+  --churn <every>            every <every>-th candidates list request deletes one record and creates one
   --omit-nulls               leave out null fields instead of sending them
   --null-meta-limit          send meta.limit as null
   --optional-last-per-conversation   do not require last_per_conversation on GET messages
@@ -64,6 +67,9 @@ const { values } = parseArgs({
     "posts-per-minute": { type: "string" },
     "gets-per-minute": { type: "string" },
     "no-retry-after": { type: "boolean", default: false },
+    bucket: { type: "string" },
+    drift: { type: "string" },
+    churn: { type: "string" },
     "omit-nulls": { type: "boolean", default: false },
     "null-meta-limit": { type: "boolean", default: false },
     "optional-last-per-conversation": { type: "boolean", default: false },
@@ -106,6 +112,12 @@ for (const kind of kinds ?? []) {
   }
 }
 const rate = number("fault-rate", values["fault-rate"]) ?? 0
+const [bucketRate, bucketBurst] = (values.bucket ?? "").split("/")
+const bucket = values.bucket === undefined
+  ? undefined
+  : { perSecond: number("bucket", bucketRate) ?? 0, burst: number("bucket", bucketBurst) }
+const drift = number("drift", values.drift)
+const churnEvery = number("churn", values.churn)
 const posts = number("posts-per-minute", values["posts-per-minute"])
 const stall = number("stall", values.stall)
 const seconds = (name: string) => {
@@ -130,8 +142,11 @@ const options: Sandbox.ServerOptions = {
   rateLimit: {
     postsPerMinute: posts === 0 ? null : posts,
     getsPerMinute: number("gets-per-minute", values["gets-per-minute"]),
-    retryAfter: !values["no-retry-after"]
+    retryAfter: !values["no-retry-after"],
+    bucket
   },
+  drift: drift === undefined ? undefined : { rate: drift },
+  churn: churnEvery === undefined ? undefined : { every: churnEvery },
   faults: {
     seed: number("fault-seed", values["fault-seed"]),
     probabilities: rate > 0 ? Faults.uniform(rate, kinds) : undefined,

@@ -6,6 +6,11 @@
  * push-back, then one more slot per window's worth of answers; a push-back (a 429, a 503, or an answer much slower
  * than the fastest seen, which is what a 429 retried after `Retry-After` looks like from here) halves the window,
  * at most once per round trip: the requests that were already in flight when it shrank do not shrink it again.
+ *
+ * One slot can still be too fast for a server that allows fewer requests per second than one connection makes.
+ * So a push-back with a single slot also spaces request starts (a pace, starting at the fastest answer time and
+ * doubling on each further push-back), and every answer after that shortens the pace by 2%: the same AIMD, on the
+ * rate instead of the window.
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -52,6 +57,10 @@ interface State {
   epoch: number
   slowStart: boolean
   fastest: number
+  /** Milliseconds between request starts; 0 when not pacing. */
+  pace: number
+  /** When the next request may start (pacing). */
+  nextStart: number
   readonly waiting: Array<() => void>
 }
 
@@ -64,6 +73,8 @@ const make = (settings: AdaptiveSettings, adaptive: boolean): Limit => {
     epoch: 0,
     slowStart: true,
     fastest: Number.POSITIVE_INFINITY,
+    pace: 0,
+    nextStart: 0,
     waiting: []
   }
   const wake = () => {
@@ -97,13 +108,29 @@ const make = (settings: AdaptiveSettings, adaptive: boolean): Limit => {
       state.epoch++
       state.decreases++
       state.slowStart = false
+      if (state.window < 2) {
+        const floor = Number.isFinite(state.fastest) ? Math.max(state.fastest, 10) : 50
+        state.pace = Math.min(Math.max(state.pace * 2, floor), 10_000)
+      }
       state.window = Math.max(1, state.window / 2)
       return
     }
     if (outcome._tag !== "Answered") return
     state.fastest = Math.min(state.fastest, outcome.millis)
+    if (state.pace > 0) {
+      state.pace = state.pace < 1 ? 0 : state.pace * 0.98
+      return
+    }
     state.window = Math.min(settings.cap, state.window + (state.slowStart ? 1 : 1 / state.window))
   }
+  /** Waits for the pace, if any, and answers when the request starts. */
+  const paced = (restore: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) => {
+      if (state.pace === 0) return Effect.succeed(now)
+      const start = Math.max(now, state.nextStart)
+      state.nextStart = start + state.pace
+      return start === now ? Effect.succeed(now) : Effect.as(restore(Effect.sleep(start - now)), start)
+    })
   const release = (outcome: Outcome, startedIn: number) =>
     Effect.sync(() => {
       state.inFlight--
@@ -113,11 +140,16 @@ const make = (settings: AdaptiveSettings, adaptive: boolean): Limit => {
   return {
     run: (effect, classify) =>
       Effect.uninterruptibleMask((restore) =>
-        Effect.flatMap(Effect.zipRight(restore(acquire), Clock.currentTimeMillis), (started) => {
+        Effect.flatMap(restore(acquire), () => {
           const startedIn = state.epoch
-          return restore(effect).pipe(
+          let started = Number.POSITIVE_INFINITY
+          // The slot is released on every exit, an interrupted wait for the pace included.
+          return Effect.flatMap(paced(restore), (at) => {
+            started = at
+            return restore(effect)
+          }).pipe(
             Effect.onExit((exit) => Effect.flatMap(Clock.currentTimeMillis, (now) => {
-              const millis = now - started
+              const millis = Math.max(0, now - started)
               const verdict = exit._tag === "Success"
                 ? classify({ success: exit.value })
                 : exit.cause._tag === "Fail"

@@ -4,6 +4,7 @@ import * as Duration from "effect/Duration"
 import type * as Faults from "../Faults.js"
 import type { Options } from "../Sandbox.js"
 import * as Prng from "./prng.js"
+import type * as Switches from "./scanSwitches.js"
 
 /** Options with every default filled in. */
 export interface Resolved {
@@ -24,6 +25,12 @@ export interface Resolved {
   readonly latencyPrng: Prng.Prng
   /** Requests counted in the current minute, by window start. */
   readonly window: { start: number; posts: number; gets: number }
+  /** Records rendered with drift, if switched on. */
+  readonly drift: Switches.Drift | undefined
+  /** Records created and deleted during list requests, if switched on. */
+  readonly churn: Switches.Churn | undefined
+  /** A token bucket per credential for API requests, if switched on. */
+  readonly bucket: Switches.Bucket | undefined
 }
 
 /** The resolved options of the running sandbox. */
@@ -33,7 +40,7 @@ export class SandboxConfig extends Context.Tag("@effect-factorial/sandbox/intern
 >() {}
 
 /** What `resolve` reads (the relevant part of `Sandbox.Options`). */
-export type Input = Pick<Options, "quirks" | "rateLimit" | "faults">
+export type Input = Pick<Options, "quirks" | "rateLimit" | "faults" | "drift" | "churn">
 
 const millis = (input: Duration.DurationInput) => Duration.toMillis(Duration.decode(input))
 
@@ -62,6 +69,26 @@ export const resolve = (input: Input): Resolved => {
     faultMethods: faults.methods === undefined ? undefined : new Set(faults.methods),
     faultPrng: Prng.make(seed),
     latencyPrng: Prng.make(seed ^ 0x1a7e),
-    window: { start: 0, posts: 0, gets: 0 }
+    window: { start: 0, posts: 0, gets: 0 },
+    drift: input.drift === undefined || !(input.drift.rate > 0)
+      ? undefined
+      : { rate: input.drift.rate, seed: input.drift.seed ?? 1, kinds: input.drift.kinds ?? ["null", "wrongType"] },
+    churn: input.churn === undefined
+      ? undefined
+      : {
+        resource: input.churn.resource ?? "candidates",
+        every: Math.max(1, Math.floor(input.churn.every ?? 3)),
+        deletes: Math.max(0, Math.floor(input.churn.deletes ?? 1)),
+        creates: Math.max(0, Math.floor(input.churn.creates ?? 1)),
+        prng: Prng.make(input.churn.seed ?? 1),
+        seen: 0
+      },
+    bucket: input.rateLimit?.bucket === undefined
+      ? undefined
+      : {
+        perSecond: input.rateLimit.bucket.perSecond,
+        burst: input.rateLimit.bucket.burst ?? input.rateLimit.bucket.perSecond,
+        byCredential: new Map()
+      }
   }
 }

@@ -15,6 +15,8 @@ import type * as Faults from "../Faults.js"
 import { unauthorized } from "./apiError.js"
 import { type Resolved, SandboxConfig } from "./config.js"
 import * as Render from "./render.js"
+import * as Switches from "./scanSwitches.js"
+import { SandboxState, type SandboxStateService } from "../SandboxState.js"
 
 const html = (status: number, title: string) =>
   HttpServerResponse.text(
@@ -67,10 +69,33 @@ const overLimit = (config: Resolved, method: string, now: number): number | unde
   return undefined
 }
 
+/** Whether a URL is the list route of a resource (`/api/<version>/resources/ats/<resource>`, any query). */
+const isListOf = (resource: string, url: string) =>
+  new RegExp(`^/api/[^/?]+/resources/ats/${resource}(?:\\?|$)`).test(url)
+
+/** Every `every`-th list request: delete some records at random positions, create some copies at the end. */
+const churn = (state: SandboxStateService, settings: Switches.Churn) => {
+  settings.seen++
+  if (settings.seen % settings.every !== 0) return
+  for (let i = 0; i < settings.deletes && state.count(settings.resource) > 1; i++) {
+    const table = state.table(settings.resource)
+    const victim = table.at(table.slotOfLive(Math.floor(settings.prng.next() * table.size)))
+    if (victim !== undefined) state.remove(settings.resource, String(victim.id))
+  }
+  for (let i = 0; i < settings.creates; i++) {
+    const table = state.table(settings.resource)
+    if (table.size === 0) break
+    const model = table.at(table.slotOfLive(Math.floor(settings.prng.next() * table.size)))
+    if (model === undefined) continue
+    const { id: _id, ...fields } = model
+    state.insert(settings.resource, fields)
+  }
+}
+
 /** Wraps the routes with latency, faults, authentication and rate limits. */
 export const gate = <E, R>(
   app: HttpApp.Default<E, R>
-): HttpApp.Default<E | DropConnection, R | SandboxConfig | SandboxAuth.SandboxAuth> =>
+): HttpApp.Default<E | DropConnection, R | SandboxConfig | SandboxAuth.SandboxAuth | SandboxState> =>
   Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const config = yield* SandboxConfig
@@ -103,6 +128,15 @@ export const gate = <E, R>(
     if (request.url.startsWith("/api/")) {
       const credential = yield* SandboxAuth.authenticate(yield* SandboxAuth.SandboxAuth, request.headers)
       if (credential === undefined) return Render.error({ version: versionOf(request.url) }, unauthorized())
+      if (config.bucket !== undefined) {
+        const holder = request.headers["x-api-key"] ?? request.headers["authorization"] ?? ""
+        const bucketWait = Switches.take(config.bucket, holder, yield* Clock.currentTimeMillis)
+        if (bucketWait !== undefined) return tooManyRequests(config.retryAfter ? bucketWait : undefined)
+      }
+    }
+
+    if (config.churn !== undefined && method === "GET" && isListOf(config.churn.resource, request.url)) {
+      churn(yield* SandboxState, config.churn)
     }
 
     const wait = overLimit(config, method, yield* Clock.currentTimeMillis)

@@ -4,6 +4,7 @@ import type { ApiError } from "./apiError.js"
 import * as Json from "./json.js"
 import type { PageMeta } from "./pagination.js"
 import type { Row } from "./table.js"
+import * as Switches from "./scanSwitches.js"
 import { withoutNulls } from "./wire.js"
 
 /** The first API version whose ids are JSON strings. */
@@ -13,6 +14,8 @@ export const stringIdsSince = "2026-07-01"
 export interface Style {
   readonly version: string
   readonly explicitNulls: boolean
+  /** Records drift from the spec (the sandbox's `drift` switch). */
+  readonly drift?: Switches.Drift | undefined
 }
 
 const json = (style: Style, value: unknown, status: number) =>
@@ -21,7 +24,10 @@ const json = (style: Style, value: unknown, status: number) =>
     contentType: "application/json; charset=utf-8"
   })
 
-const shape = (style: Style, row: Row): Row => (style.explicitNulls ? row : withoutNulls(row))
+const shape = (style: Style, stored: Row): Row => {
+  const row = style.drift === undefined ? stored : Switches.drift(style.drift, stored)
+  return style.explicitNulls ? row : withoutNulls(row)
+}
 
 /** A bare record. */
 export const record = (style: Style, row: Row, status = 200) => json(style, shape(style, row), status)

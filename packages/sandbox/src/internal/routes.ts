@@ -36,7 +36,7 @@ const context = Effect.gen(function*() {
   const config = yield* SandboxConfig
   const now = new Date(yield* Clock.currentTimeMillis).toISOString()
   const ctx: Ctx = { state, now, version }
-  return { ctx, params, style: { version, explicitNulls: config.explicitNulls }, config }
+  return { ctx, params, style: { version, explicitNulls: config.explicitNulls, drift: config.drift }, config }
 })
 
 type Handler = Effect.Effect<
