@@ -210,26 +210,23 @@ export const make = <const D extends Definition>(definition: D): Effect.Effect<S
     const rawPage = (params: Record<string, unknown>, request: Pagination.PageRequest) =>
       Effect.map(encode(definition.listParams, "stream", { ...params, ...request }), pageRequest)
     const encodeQuerySync = Schema.encodeUnknownOption(definition.listParams)
+    const source = (params: Record<string, unknown>): Pagination.Source<unknown, FactorialRequestError | InvalidRequest, never> => ({
+      fetch: (request) => Effect.flatMap(rawPage(params, request), (r) => client.execute(r, Pagination.RawPage)),
+      schema: model,
+      url: (request) => client.url(pageRequest(Option.getOrElse(encodeQuerySync({ ...params, ...request }), () => request)))
+    })
     // A `limit` among the params is the page size unless the options say otherwise.
+    const scanOptions = (params: Record<string, unknown>, options: Pagination.StreamOptions) =>
+      typeof params.limit === "number" && options.limit === undefined ? { ...options, limit: params.limit } : options
     const stream = (params: Record<string, unknown> = {}, options: Pagination.StreamOptions = {}) =>
-      Pagination.stream(
-        {
-          fetch: (request) => Effect.flatMap(rawPage(params, request), (r) => client.execute(r, Pagination.RawPage)),
-          schema: model,
-          url: (request) =>
-            client.url(pageRequest(Option.getOrElse(encodeQuerySync({ ...params, ...request }), () => request)))
-        },
-        typeof params.limit === "number" && options.limit === undefined ? { ...options, limit: params.limit } : options
-      ).pipe(
-        Stream.withSpan(`${name}.stream`)
-      )
+      Pagination.stream(source(params), scanOptions(params, options)).pipe(Stream.withSpan(`${name}.stream`))
 
     const service: Record<string, unknown> = {
       list,
       stream,
-      all: (params?: Record<string, unknown>, options?: Pagination.StreamOptions) =>
-        Stream.runCollect(stream(params, options)).pipe(
-          Effect.map((chunk) => Array.from(chunk)),
+      all: (params: Record<string, unknown> = {}, options: Pagination.StreamOptions = {}) =>
+        Pagination.all(source(params), scanOptions(params, options)).pipe(
+          Effect.map((records) => Array.from(records)),
           Effect.withSpan(`${name}.all`)
         ),
       get: (id: string | number) =>

@@ -305,7 +305,8 @@ export const stream: {
 }
 
 /**
- * Every record of every page, collected into an array (the whole collection in memory).
+ * Every record of every page, collected into an array (the whole collection in memory), in id order whatever the
+ * strategy: the ranges of an exact scan, which `stream` emits interleaved, are put back in order.
  *
  * @since 0.1.0
  */
@@ -322,7 +323,10 @@ export const all: {
   input: Source<A, E, R> | FetchPage<A, E, R>,
   options?: StreamOptions<E2>
 ): Effect.Effect<ReadonlyArray<A>, E | E2 | PaginationError | DecodeError, R> =>
-  Effect.map(Stream.runCollect(stream(input as Source<A, E, R>, options)), Chunk.toReadonlyArray)
+  Effect.map(Stream.runCollect(stream(input as Source<A, E, R>, options)), (chunk) => {
+    const records = Chunk.toReadonlyArray(chunk)
+    return internal.plan(options ?? {}).strategy === "exact" ? internal.sortedById(records) : records
+  })
 
 /** A page as the scan fetched it: records still raw when the scan decodes them. */
 interface Fetched {

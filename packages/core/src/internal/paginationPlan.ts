@@ -157,3 +157,14 @@ export const increasing = (after: bigint, probed: ReadonlyArray<bigint | undefin
   }
   return out
 }
+
+/** Records in ascending id order, when every record has an id; otherwise as they are. */
+export const sortedById = <A>(records: ReadonlyArray<A>): ReadonlyArray<A> => {
+  const keyed: Array<readonly [bigint, A]> = []
+  for (const record of records) {
+    const id = idOf(record)
+    if (id === undefined) return records
+    keyed.push([id, record])
+  }
+  return keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, record]) => record)
+}
