@@ -1,6 +1,6 @@
 /**
  * Authorizes this program with Factorial (the OAuth2 authorization-code flow) and saves the tokens to a file
- * that `FactorialAuth.oauthFromStore(TokenStore.file(...))` resumes from.
+ * that `FactorialAuth.oauthFromStore(FileTokenStore.make(...))` resumes from.
  *
  *   FACTORIAL_CLIENT_ID=... FACTORIAL_CLIENT_SECRET=... pnpm exec tsx examples/oauth-login.ts
  *
@@ -9,7 +9,8 @@
  * FACTORIAL_TOKEN_FILE (default factorial-tokens.json).
  */
 import { FetchHttpClient } from "@effect/platform"
-import { OAuth, StoredTokens, TokenStore } from "@effect-factorial/core"
+import { OAuth, StoredTokens } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
 import * as Console from "effect/Console"
@@ -93,7 +94,7 @@ const login = Effect.gen(function*() {
     redirectUri: config.redirectUri,
     codeVerifier: request.codeVerifier
   })
-  yield* TokenStore.file(config.tokenFile).save(yield* StoredTokens.fromResponse(tokens, application))
+  yield* FileTokenStore.make(config.tokenFile).save(yield* StoredTokens.fromResponse(tokens, application))
   yield* Console.log(`Saved the tokens to ${config.tokenFile} (readable by you only). Scope: ${tokens.scope ?? "?"}`)
 })
 

@@ -1,5 +1,6 @@
 import { FetchHttpClient } from "@effect/platform"
-import { OAuth, StoredTokens, TokenStore } from "@effect-factorial/core"
+import { OAuth, StoredTokens } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
@@ -36,7 +37,7 @@ export const completeLogin = (pending: OAuth.AuthorizationRequest, callback: URL
       codeVerifier: pending.codeVerifier
     })
     const stored = yield* StoredTokens.fromResponse(tokens, application)
-    yield* TokenStore.file("factorial-tokens.json").save(stored)
+    yield* FileTokenStore.make("factorial-tokens.json").save(stored)
   }).pipe(Effect.provide(FetchHttpClient.layer))
 
 // When the user disconnects the integration: revoke the refresh token (its access tokens go with it).

@@ -1,10 +1,13 @@
 import { FetchHttpClient } from "@effect/platform"
-import { FactorialAuth, FactorialClient, TokenStore } from "@effect-factorial/core"
+import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
-const store = TokenStore.file("factorial-tokens.json")
+// A JSON file (Node, Bun, Deno): mode 0600, atomic saves, and a lock file so that several processes sharing it
+// refresh one at a time.
+const store = FileTokenStore.make("factorial-tokens.json")
 
 // From a refresh token (and, optionally, the access token that came with it). Each rotation is saved to the
 // store before the new access token is used.

@@ -1,6 +1,7 @@
 // The whole OAuth flow against the sandbox: no browser, no Factorial account. Run it with `pnpm exec tsx`.
 import { Candidates } from "@effect-factorial/ats"
-import { FactorialAuth, FactorialClient, OAuth, StoredTokens, TokenStore } from "@effect-factorial/core"
+import { FactorialAuth, FactorialClient, OAuth, StoredTokens } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import { Sandbox, SandboxOAuth, SandboxServer } from "@effect-factorial/sandbox"
 import { FetchHttpClient, HttpClient } from "@effect/platform"
 import * as Effect from "effect/Effect"
@@ -32,14 +33,14 @@ export const login = (tokenFile: string) =>
       code,
       codeVerifier: request.codeVerifier
     })
-    yield* TokenStore.file(tokenFile).save(yield* StoredTokens.fromResponse(tokens, { ...application, baseUrl }))
+    yield* FileTokenStore.make(tokenFile).save(yield* StoredTokens.fromResponse(tokens, { ...application, baseUrl }))
   })
 
 // An integration resuming from the file: it refreshes the access token when it runs out (every minute here) and
 // writes each rotated refresh token back to the file first.
 export const firstCandidates = (tokenFile: string) =>
   Effect.gen(function*() {
-    const auth = yield* FactorialAuth.oauthFromStore(TokenStore.file(tokenFile))
+    const auth = yield* FactorialAuth.oauthFromStore(FileTokenStore.make(tokenFile))
     const client = FactorialClient.layer({ baseUrl: (yield* SandboxServer).url, auth })
     return yield* Effect.flatMap(Candidates, (candidates) => candidates.list({ limit: 5 })).pipe(
       Effect.provide(Candidates.layer.pipe(Layer.provide(client)))

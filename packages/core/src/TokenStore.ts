@@ -15,7 +15,6 @@ import * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import { AuthError, FactorialErrorTypeId } from "./FactorialError.js"
 import * as StoreLock from "./internal/storeLock.js"
-import * as TokenFile from "./internal/tokenFile.js"
 import type { TokenResponse } from "./OAuth.js"
 
 /**
@@ -105,18 +104,16 @@ export class TokenStoreError extends Schema.TaggedError<TokenStoreError>("@effec
 }
 
 /**
- * A place to load and save OAuth tokens: in memory, a JSON file, or your own (database, secret manager).
+ * A place to load and save OAuth tokens: in memory, a JSON file (`FileTokenStore`, from the Node-only entry point
+ * `@effect-factorial/core/node`), or your own (database, secret manager).
  *
  * @example
  * ```ts
  * import { FactorialAuth, TokenStore } from "@effect-factorial/core"
  * import * as Effect from "effect/Effect"
  *
- * // Loads client id, secret and tokens from the file, and saves every rotation back to it.
- * const auth = FactorialAuth.oauthFromStore(TokenStore.file("factorial-tokens.json"))
- *
- * // The same with the store provided as a service.
- * const fromService = Effect.flatMap(TokenStore, (store) => FactorialAuth.oauthFromStore(store))
+ * // Resume an authorization from the store provided as a service.
+ * const auth = Effect.flatMap(TokenStore, (store) => FactorialAuth.oauthFromStore(store))
  * ```
  *
  * @since 0.1.0
@@ -143,51 +140,12 @@ export class TokenStore extends Context.Tag("@effect-factorial/core/TokenStore")
       }))
 
   /**
-   * A JSON file, compatible with the Python library's `RefreshTokenAuthFile`. It is replaced atomically on each
-   * save (a temporary file in the same directory, then a rename) and readable by its owner only (mode 0600).
-   * Uses `node:fs`, so it works on Node, Bun and Deno without a platform layer. A missing file loads as nothing.
-   *
-   * @since 0.1.0
-   */
-  static readonly file = (path: string): TokenStore.Service => {
-    const store = `file ${path}`
-    const failure = (operation: "load" | "save") => (detail: string) =>
-      new TokenStoreError({ operation, store, detail })
-    return TokenStore.of({
-      load: TokenFile.read(path).pipe(
-        Effect.mapError((error) => failure("load")(TokenFile.describeError(error))),
-        Effect.flatMap(Option.match({
-          onNone: () => Effect.succeedNone,
-          onSome: (text) =>
-            TokenFile.decode(text).pipe(
-              Effect.mapError(failure("load")),
-              Effect.map((tokens) => Option.some(new StoredTokens(tokens)))
-            )
-        }))
-      ),
-      save: (tokens) =>
-        Effect.mapError(
-          TokenFile.writeAtomically(path, TokenFile.encode(tokens)),
-          (error) => failure("save")(TokenFile.describeError(error))
-        )
-    })
-  }
-
-  /**
    * `memory` as a layer.
    *
    * @since 0.1.0
    */
   static readonly layerMemory = (initial?: StoredTokens): Layer.Layer<TokenStore> =>
     Layer.effect(TokenStore, TokenStore.memory(initial))
-
-  /**
-   * `file` as a layer.
-   *
-   * @since 0.1.0
-   */
-  static readonly layerFile = (path: string): Layer.Layer<TokenStore> =>
-    Layer.succeed(TokenStore, TokenStore.file(path))
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   TokenStore,
   TokenStoreError
 } from "../src/index.js"
+import { FileTokenStore } from "../src/node.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // A fake Factorial: the OAuth token and revoke endpoints (authorization_code and refresh_token grants, rotation,
@@ -764,7 +765,7 @@ describe("FactorialAuth.oauth", () => {
       const path = scratchFile()
       const client = yield* clientWith(
         fake,
-        FactorialAuth.oauth({ ...credentials, refreshToken: initial.refresh_token, store: TokenStore.file(path) })
+        FactorialAuth.oauth({ ...credentials, refreshToken: initial.refresh_token, store: FileTokenStore.make(path) })
       )
       yield* client.raw(get)
       const file = JSON.parse(readFileSync(path, "utf8"))
@@ -956,7 +957,7 @@ describe("FactorialAuth.oauth", () => {
       yield* atNow
       const fake = yield* makeFake()
       const initial = yield* fake.issueTokens
-      const store = TokenStore.file(scratchFile())
+      const store = FileTokenStore.make(scratchFile())
       const client = yield* clientWith(
         fake,
         FactorialAuth.oauth({
@@ -1130,9 +1131,10 @@ describe("FactorialAuth.oauthFromStore", () => {
           created_at: "2026-05-04T09:00:00+00:00",
           token_type: "Bearer",
           target_url: BASE
-        })
+        }),
+        { mode: 0o600 }
       )
-      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(TokenStore.file(path)))
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(FileTokenStore.make(path)))
       yield* client.raw(get)
       // No expires_in in a Python file: the token is used until the API refuses it.
       expect(fake.tokenCalls).toHaveLength(0)

@@ -1,5 +1,5 @@
 /**
- * End to end: the SDK's OAuth (`OAuth`, `FactorialAuth.oauth`, `TokenStore.file`) with `FactorialClient` and the
+ * End to end: the SDK's OAuth (`OAuth`, `FactorialAuth.oauth`, `FileTokenStore`) with `FactorialClient` and the
  * `Candidates` service, against the sandbox over real HTTP on 127.0.0.1. The sandbox server is built inside each
  * test, so it measures token lifetimes on the test's `TestClock`, as the SDK does: `TestClock.adjust` expires
  * tokens on both sides without sleeping.
@@ -12,6 +12,7 @@ import {
   StoredTokens,
   TokenStore
 } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { afterAll, describe, expect, it } from "@effect/vitest"
@@ -264,13 +265,13 @@ describe("OAuth against the sandbox, over HTTP", () => {
       })
     ))
 
-  it.effect("rotation persisted by TokenStore.file: the file holds the new refresh token, the old one is refused", () =>
+  it.effect("rotation persisted by FileTokenStore: the file holds the new refresh token, the old one is refused", () =>
     onSandbox(() =>
       Effect.gen(function*() {
         const server = yield* SandboxServer
         const oauth = yield* SandboxOAuth
         const path = join(directory, "rotation.json")
-        const store = TokenStore.file(path)
+        const store = FileTokenStore.make(path)
         const issued = yield* oauth.issueTokens()
         const response = yield* Schema.decodeUnknown(OAuth.TokenResponse)(issued)
         yield* store.save(yield* StoredTokens.fromResponse(response, { ...application, baseUrl: server.url }))

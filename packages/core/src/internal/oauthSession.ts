@@ -489,9 +489,17 @@ const start = (
         const now = yield* Clock.currentTimeMillis
         const age = current.obtainedAt === undefined ? Infinity : now - current.obtainedAt
         // A token just issued and already refused: refreshing again would rotate for nothing (a scope or
-        // permission problem, an API that refuses everything). The request fails `Unauthorized`.
-        if (age < Duration.toMillis(minTokenAge)) return false
-        if (current.afterUnauthorized && age < Duration.toMillis(unauthorizedCooldown)) return false
+        // permission problem, an API that refuses everything). Unless another process sharing the store rotated
+        // it away (the server drops the access token of a used refresh token), the request fails `Unauthorized`.
+        if (
+          age < Duration.toMillis(minTokenAge) ||
+          (current.afterUnauthorized && age < Duration.toMillis(unauthorizedCooldown))
+        ) {
+          const stored = yield* reload
+          if (Option.isNone(stored) || !isNewer(stored.value, current)) return false
+          yield* adopt(stored.value, now)
+          return true
+        }
       }
       const renewed = yield* renew(seen, true)
       if (renewed.generation !== seen) return true

@@ -1,7 +1,5 @@
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
-import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
@@ -99,68 +97,3 @@ export const encode = (tokens: FileTokens): string => {
   }
   return `${JSON.stringify(json, null, 2)}\n`
 }
-
-/** A Node error's code and system call (`ENOENT open`); its message is left out. */
-export const describeError = (error: unknown): string => {
-  const code = Predicate.hasProperty(error, "code") && Predicate.isString(error.code) ? error.code : undefined
-  const syscall = Predicate.hasProperty(error, "syscall") && Predicate.isString(error.syscall)
-    ? error.syscall
-    : undefined
-  const described = [code, syscall].filter(Predicate.isString).join(" ")
-  return described === "" ? (error instanceof Error ? error.name : "unknown error") : described
-}
-
-const isMissing = (error: unknown) => Predicate.hasProperty(error, "code") && error.code === "ENOENT"
-
-/**
- * `node:fs` is loaded when a file store is first used, so that the package still loads where there is no
- * file system (browsers, edge runtimes). Its `promises` object is looked up on every call.
- */
-const nodeModules = () => Promise.all([import("node:fs"), import("node:path")])
-
-/** The file's text, or `None` when it does not exist. */
-export const read = (file: string): Effect.Effect<Option.Option<string>, unknown> =>
-  Effect.tryPromise({
-    try: async () => {
-      const [fs] = await nodeModules()
-      try {
-        return Option.some(await fs.promises.readFile(file, "utf8"))
-      } catch (error) {
-        if (isMissing(error)) return Option.none()
-        throw error
-      }
-    },
-    catch: (error) => error
-  })
-
-/**
- * Replaces the file's content atomically: a new file (mode 0600) is written and flushed in the same
- * directory, then renamed over the old one, so a crash leaves the old or the new content, never a mix. The
- * temporary file is removed when any step fails.
- */
-export const writeAtomically = (file: string, text: string): Effect.Effect<void, unknown> =>
-  Effect.uninterruptible(Effect.tryPromise({
-    try: async () => {
-      const [fs, path] = await nodeModules()
-      const directory = path.dirname(file)
-      await fs.promises.mkdir(directory, { recursive: true, mode: 0o700 })
-      const unique = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-      const temporary = path.join(directory, `.${path.basename(file)}.${unique}.tmp`)
-      let handle: Awaited<ReturnType<typeof fs.promises.open>> | undefined
-      try {
-        handle = await fs.promises.open(temporary, "wx", 0o600)
-        await handle.writeFile(text, "utf8")
-        await handle.sync()
-        await handle.close()
-        handle = undefined
-        // The creation mode is filtered by the umask; set it explicitly.
-        await fs.promises.chmod(temporary, 0o600)
-        await fs.promises.rename(temporary, file)
-      } catch (error) {
-        await handle?.close().catch(() => undefined)
-        await fs.promises.rm(temporary, { force: true }).catch(() => undefined)
-        throw error
-      }
-    },
-    catch: (error) => error
-  }))
