@@ -4,7 +4,8 @@
  */
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
-import { OAuth, StoredTokens, TokenStore } from "@effect-factorial/core"
+import { OAuth, StoredTokens } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
@@ -125,7 +126,7 @@ export const login = Command.make(
         redirectUri,
         codeVerifier: request.codeVerifier
       })
-      yield* TokenStore.file(config.store).save(yield* StoredTokens.fromResponse(tokens, application))
+      yield* FileTokenStore.make(config.store).save(yield* StoredTokens.fromResponse(tokens, application))
       yield* status(`Logged in. Tokens saved to ${config.store} (readable by you only); use --store ${config.store}.`)
     }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 ).pipe(Command.withDescription("Authorize with OAuth (code flow, PKCE and state; callback on 127.0.0.1) and save the tokens."))
@@ -136,7 +137,7 @@ export const logout = Command.make(
   { store, baseUrl },
   (config) =>
     Effect.gen(function*() {
-      const saved = yield* TokenStore.file(config.store).load
+      const saved = yield* FileTokenStore.make(config.store).load
       if (Option.isNone(saved)) {
         return yield* new LoginError({ reason: "NotLoggedIn", detail: `no tokens in ${config.store}` })
       }

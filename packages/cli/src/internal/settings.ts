@@ -3,7 +3,8 @@
  * tokens from a store, or the same environment variables as `FactorialClient.layerConfig()`.
  */
 import * as Options from "@effect/cli/Options"
-import { FactorialAuth, FactorialClient, TokenStore } from "@effect-factorial/core"
+import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
+import { FileTokenStore } from "@effect-factorial/core/node"
 import { Sandbox, SandboxServer } from "@effect-factorial/sandbox"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
@@ -67,7 +68,7 @@ export const sandboxClient = (
 
 const storeClient = (settings: Global, path: string) =>
   Layer.unwrapEffect(Effect.gen(function*() {
-    const store = TokenStore.file(path)
+    const store = FileTokenStore.make(path)
     const env = yield* Config.all({
       baseUrl: Config.option(Config.string("FACTORIAL_BASE_URL")),
       apiVersion: Config.option(Config.string("FACTORIAL_API_VERSION"))
