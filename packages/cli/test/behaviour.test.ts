@@ -44,6 +44,18 @@ layer(sandbox({ size: 120, seed: 11 }), { excludeTestServices: true })("progress
         expect(result.stdout).toContain("\r\x1b[2Kcandidates: 120 / 120 (100%)")
         expect(result.stdout).toContain(`→ ${out}`)
         expect(fs.readFileSync(out, "utf8").trim().split("\n").length).toBe(120)
+        // `list` on a terminal: a table of the model's scalar fields, and the cursor of the next page.
+        const table = yield* exec("script", [
+          "-q",
+          "-e",
+          "-c",
+          `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} list candidates --limit 3`,
+          "/dev/null"
+        ], { env })
+        const rows = table.stdout.split(/\r?\n/)
+        expect(rows[0]).toMatch(/^id\s+company_id\s+first_name\s+last_name/)
+        expect(rows.slice(2, 5).map((row) => row.split(/\s+/)[0])).toEqual(["1", "2", "3"])
+        expect(table.stdout).toMatch(/3 of 120; next page: --after \S+/)
       }))
   })
 

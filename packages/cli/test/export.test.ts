@@ -69,7 +69,7 @@ layer(sandbox({ size: 230, seed: 7 }), { excludeTestServices: true })("export ma
       const active = yield* scan(candidates, { active: true })
       const [filtered, offset, limited] = yield* Effect.all([
         cli(["export", "candidates", "--filter", "active=true"], { env }),
-        cli(["export", "candidates", "--concurrency", "3"], { env }),
+        cli(["export", "candidates", "--concurrency", "3", "--strategy", "offset"], { env }),
         cli(["export", "candidates", "--max", "7", "--format", "json", "--concurrency", "auto"], { env })
       ], { concurrency: 3 })
       const parse = (text: string) => text.trim().split("\n").map((line) => JSON.parse(line))

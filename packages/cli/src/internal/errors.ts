@@ -117,7 +117,7 @@ const hints: Record<string, string> = {
   ServerError: "try again later; quote the request id to Factorial support if it persists",
   TimeoutError: "try again later, or check your network",
   TransportError: "check your network and --base-url",
-  PaginationError: "records changed during the scan; export again (without --concurrency the scan is immune)",
+  PaginationError: "the pages changed during the scan; export again (the cursor and exact strategies are immune)",
   DecodeError: "the API answered something the SDK does not understand; try another --api-version or report it",
   UnprocessableEntity: "fix the fields named above and try again",
   Conflict: "reload the record and try again",

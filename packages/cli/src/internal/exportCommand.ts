@@ -17,23 +17,29 @@ import * as Records from "./records.js"
 import * as Resources from "./resources.js"
 import * as Settings from "./settings.js"
 
-/** `--concurrency N|auto` as scan options: any value selects the offset strategy. */
-export const scanOptions = (
-  concurrency: Option.Option<string>,
-  max: Option.Option<number>
-): Effect.Effect<Pagination.StreamOptions, InvalidInput> => {
-  const maxItems = Option.getOrUndefined(max)
+/** The scan strategies a user may pick (`Pagination.StreamOptions.strategy`). */
+export const strategies = ["cursor", "exact", "offset"] as const
+
+/** `--concurrency`, `--strategy`, `--max` and `--on-invalid` as the SDK's scan options. */
+export const scanOptions = (options: {
+  readonly concurrency: Option.Option<string>
+  readonly strategy: Option.Option<(typeof strategies)[number]>
+  readonly max: Option.Option<number>
+  readonly onInvalid: "fail" | "skip"
+}): Effect.Effect<Pagination.StreamOptions, InvalidInput> => {
+  const maxItems = Option.getOrUndefined(options.max)
   if (maxItems !== undefined && maxItems < 0) {
     return Effect.fail(new InvalidInput({ detail: `--max: expected 0 or more, got ${maxItems}` }))
   }
-  if (Option.isNone(concurrency)) return Effect.succeed({ maxItems })
-  const text = concurrency.value.trim()
-  if (text === "auto") return Effect.succeed({ strategy: "offset", maxItems })
+  const base = { maxItems, strategy: Option.getOrUndefined(options.strategy), onInvalidRecord: options.onInvalid }
+  if (Option.isNone(options.concurrency)) return Effect.succeed(base)
+  const text = options.concurrency.value.trim()
+  if (text === "auto") return Effect.succeed({ ...base, concurrency: "auto" })
   const n = Number(text)
   if (!Number.isInteger(n) || n < 1) {
     return Effect.fail(new InvalidInput({ detail: `--concurrency: expected a positive integer or auto, got ${JSON.stringify(text)}` }))
   }
-  return Effect.succeed({ strategy: "offset", concurrency: n, maxItems })
+  return Effect.succeed({ ...base, concurrency: n })
 }
 
 /** Writes to stderr: status lines that are not data. */
@@ -45,7 +51,9 @@ interface ExportConfig {
   readonly out: Option.Option<string>
   readonly filter: ReadonlyArray<string>
   readonly concurrency: Option.Option<string>
+  readonly strategy: Option.Option<(typeof strategies)[number]>
   readonly max: Option.Option<number>
+  readonly onInvalid: "fail" | "skip"
   readonly quiet: boolean
   readonly progress: boolean
 }
@@ -55,7 +63,11 @@ export const run = (config: ExportConfig) =>
   Effect.gen(function*() {
     const { definition, name } = config.resource
     const params = yield* Filters.parse(definition.listParams, config.filter)
-    const options = yield* scanOptions(config.concurrency, config.max)
+    let summary: Pagination.ScanSummary | undefined
+    const options: Pagination.StreamOptions = {
+      ...(yield* scanOptions(config)),
+      onSummary: (result) => Effect.sync(() => (summary = result))
+    }
     const service = yield* config.resource.service
     const showProgress = !config.quiet && (config.progress || process.stderr.isTTY === true)
     // The total, for the progress line only: one small request.
@@ -89,6 +101,10 @@ export const run = (config: ExportConfig) =>
         Effect.gen(function*() {
           // The tail (JSON's closing bracket) is written whatever happened, so the file parses.
           yield* Effect.ignore(output.write(layout.tail))
+          if (summary !== undefined && summary.invalid > 0) {
+            const ids = summary.invalidIds.slice(0, 10).join(", ")
+            yield* status(`Skipped ${summary.invalid} ${name} records that do not decode (ids ${ids}${summary.invalid > 10 ? ", ..." : ""})`)
+          }
           if (Exit.isSuccess(exit)) {
             progress.done(written, output.target)
           } else if (Exit.isInterrupted(exit)) {
@@ -122,8 +138,16 @@ export const command = Command.make(
     ),
     filter: Filters.option,
     concurrency: Options.text("concurrency").pipe(
-      Options.withDescription("Scan with page numbers, N requests in flight (or auto); default: one cursor page at a time."),
+      Options.withDescription("Requests in flight, or auto (adapts to the server); default: one cursor page at a time."),
       Options.optional
+    ),
+    strategy: Options.choice("strategy", strategies).pipe(
+      Options.withDescription("cursor (default), exact (default with --concurrency: concurrent and exact) or offset (page numbers)."),
+      Options.optional
+    ),
+    onInvalid: Options.choice("on-invalid", ["fail", "skip"] as const).pipe(
+      Options.withDescription("A record that does not decode: fail the export (default) or skip it and say so at the end."),
+      Options.withDefault("fail" as const)
     ),
     max: Options.integer("max").pipe(Options.withDescription("Stop after this many records."), Options.optional),
     quiet: Options.boolean("quiet").pipe(Options.withAlias("q"), Options.withDescription("No progress line.")),

@@ -84,7 +84,7 @@ export const list = Command.make(
           const more = page.meta.has_next_page && page.meta.end_cursor !== undefined
             ? `\n${data.length} of ${page.meta.total ?? "?"}; next page: --after ${page.meta.end_cursor}\n`
             : `\n${data.length} of ${page.meta.total ?? data.length}\n`
-          yield* Output.stdout.write(Table.render(definition.model, data, process.stdout.columns ?? 120) + more)
+          yield* Output.stdout.write(Table.render(definition.model, data, process.stdout.columns || 120) + more)
         } else {
           yield* printJson({ data, meta: page.meta })
         }

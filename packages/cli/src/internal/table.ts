@@ -29,7 +29,7 @@ export const render = (
   let used = 0
   for (const field of candidates) {
     const size = Math.max(field.length, ...records.map((record) => cell(record[field]).length))
-    if (columns.length > 0 && used + size + 2 > width) break
+    if (columns.length > 0 && used + size + 2 > width) continue
     columns.push({ field, width: size })
     used += size + 2
   }
