@@ -218,7 +218,23 @@ layer(sandbox({ size: 10, rateLimit: { getsPerMinute: 1, retryAfter: false } }),
     }))
 })
 
-layer(sandbox({ size: 1 }), { excludeTestServices: true })("docs", (it) => {
+layer(sandbox({ size: 1 }), { excludeTestServices: true })("help and docs", (it) => {
+  it.effect("--help on every command, completions for the shells", () =>
+    Effect.gen(function*() {
+      const commands = [[], ["export"], ["get"], ["list"], ["create"], ["update"], ["delete"], ["login"], ["logout"], ["webhooks", "listen"], ["sandbox"]]
+      const helps = yield* Effect.all(commands.map((command) => cli([...command, "--help"])), { concurrency: 4 })
+      helps.forEach((help, i) => {
+        expect({ command: commands[i], code: help.code }).toEqual({ command: commands[i], code: 0 })
+        expect(help.stdout).toContain("USAGE")
+      })
+      expect(helps[1]!.stdout).toContain("--format")
+      expect(helps[0]!.stdout).toContain("webhooks")
+      const bash = yield* cli(["--completions", "bash"])
+      expect(bash.code).toBe(0)
+      expect(bash.stdout).toContain("_factorial-ats_bash_completions")
+      expect(bash.stdout).toContain("export")
+    }))
+
   it.effect("docs/cli.md lists exactly the exit codes the CLI uses", () =>
     Effect.gen(function*() {
       const { ExitCode } = yield* Effect.promise(() => import("../src/Cli.js"))
