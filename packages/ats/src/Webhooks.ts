@@ -30,13 +30,19 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Application, Candidate, EvaluationForm, JobPosting, SubscriptionType, subscriptionTypes } from "@effect-factorial/schema"
+import { Json } from "@effect-factorial/core"
 import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
-import * as ParseResult from "effect/ParseResult"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as Body from "./internal/webhookBody.js"
 import * as Challenge from "./internal/webhookChallenge.js"
+import * as Dedupe from "./internal/webhookDedupe.js"
+import * as Issues from "./internal/webhookIssues.js"
+import * as Redaction from "./internal/webhookRedaction.js"
 
 /**
  * The ATS subscription types (defined in `@effect-factorial/schema`), in the order of Factorial's spec.
@@ -100,7 +106,8 @@ export type WebhookEvent<T extends SubscriptionType = SubscriptionType> = {
 }[T]
 
 /**
- * A delivery whose body is not the payload its subscription type promises (or not JSON at all).
+ * A delivery whose body is not the payload its subscription type promises (or not JSON at all). It never quotes
+ * the body: `issues` gives paths and kinds of mismatch only, since a body holds personal data.
  *
  * @since 0.1.0
  */
@@ -109,9 +116,32 @@ export class WebhookDecodeError extends Schema.TaggedError<WebhookDecodeError>(
 )("WebhookDecodeError", {
   /** The subscription type the body was decoded as. */
   subscriptionType: Schema.String,
-  /** What is wrong with the body. */
+  /**
+   * `UnknownType`: not one of the 13 types. `NotJson`: the body is not JSON (or not UTF-8 text).
+   * `SchemaMismatch`: JSON that is not the type's payload.
+   */
+  reason: Schema.Literal("UnknownType", "NotJson", "SchemaMismatch"),
+  /** Where and how the body does not match, e.g. `first_name: expected string, got a number`; never values. */
+  issues: Schema.Array(Schema.String),
+  /** What is wrong with the body, in one line built from `issues`. */
   message: Schema.String
 }) {}
+
+const decodeError = (
+  subscriptionType: string,
+  reason: WebhookDecodeError["reason"],
+  issues: ReadonlyArray<string> = []
+): WebhookDecodeError =>
+  new WebhookDecodeError({
+    subscriptionType,
+    reason,
+    issues,
+    message: reason === "UnknownType"
+      ? `Unknown subscription type ${subscriptionType}`
+      : reason === "NotJson"
+      ? `The body of a ${subscriptionType} delivery is not JSON`
+      : `The body is not a valid ${subscriptionType} payload: ${issues.join("; ")}`
+  })
 
 /**
  * Who made the change, from the optional author headers of a delivery.
@@ -124,7 +154,7 @@ export interface Author {
 }
 
 /**
- * Decodes a delivery body as the payload of the given subscription type.
+ * Decodes a delivery body (already parsed JSON) as the payload of the given subscription type.
  *
  * @since 0.1.0
  */
@@ -133,19 +163,11 @@ export const decode = <T extends SubscriptionType>(
   body: unknown,
   author: Author = {}
 ): Effect.Effect<WebhookEvent<T>, WebhookDecodeError> => {
-  if (!isSubscriptionType(type)) {
-    return Effect.fail(
-      new WebhookDecodeError({ subscriptionType: String(type), message: `Unknown subscription type ${String(type)}` })
-    )
-  }
+  if (!isSubscriptionType(type)) return Effect.fail(decodeError(String(type), "UnknownType"))
   const schema: Schema.Schema<unknown, unknown> = payloadSchemas[type] as any
   return Schema.decodeUnknown(schema)(body, { errors: "all" }).pipe(
     Effect.mapBoth({
-      onFailure: (error) =>
-        new WebhookDecodeError({
-          subscriptionType: type,
-          message: `The body is not a valid ${type} payload: ${ParseResult.TreeFormatter.formatErrorSync(error)}`
-        }),
+      onFailure: (error) => decodeError(type, "SchemaMismatch", Issues.describe(error)),
       onSuccess: (payload) =>
         ({
           type,
@@ -156,6 +178,22 @@ export const decode = <T extends SubscriptionType>(
     })
   )
 }
+
+/**
+ * Decodes a delivery's raw body text: parsed with the client's id-preserving JSON reader (`Json.parse` of
+ * `@effect-factorial/core`, so an integer id above 2^53 keeps its digits), then decoded like `decode`.
+ *
+ * @since 0.1.0
+ */
+export const decodeText = <T extends SubscriptionType>(
+  type: T,
+  text: string,
+  author: Author = {}
+): Effect.Effect<WebhookEvent<T>, WebhookDecodeError> =>
+  Effect.flatMap(
+    Effect.try({ try: () => Json.parse(text), catch: () => decodeError(type, "NotJson") }),
+    (body) => decode(type, body, author)
+  )
 
 /**
  * The header that carries the subscription's challenge.
@@ -190,8 +228,11 @@ export const verifyChallenge: (
 ) => boolean = Challenge.verifyChallenge
 
 /**
- * Adds the challenge header to the names `@effect/platform` redacts, so the server's request spans and logs show
- * `<redacted>` instead of the secret. Provide it to the layer that runs the HTTP server.
+ * Adds the challenge header to the names `@effect/platform` redacts for the layer it is provided to. The receiver
+ * no longer needs it: it redacts the header itself, in the server's request span and in everything it logs,
+ * whichever way the server's layers are composed. Providing this to the server layer as well
+ * (`Layer.provide`) keeps the header out of the span from the moment the span is created, for tracers that
+ * export attributes as they are set rather than when the span ends.
  *
  * @since 0.1.0
  */
@@ -215,12 +256,126 @@ const normalizePrefix = (prefix: string): string => {
 }
 
 /**
+ * A delivery whose body is larger than the receiver's `maxBodySize`. The receiver answers 413 and logs it; the
+ * part beyond the limit is never read.
+ *
+ * @since 0.1.0
+ */
+export class WebhookBodyTooLarge extends Schema.TaggedError<WebhookBodyTooLarge>(
+  "@effect-factorial/ats/WebhookBodyTooLarge"
+)("WebhookBodyTooLarge", {
+  /** The subscription type of the route it arrived on. */
+  subscriptionType: Schema.String,
+  /** The limit, in bytes. */
+  limit: Schema.Number,
+  /** The `Content-Length` the sender declared, when it declared one. */
+  declared: Schema.optional(Schema.Number)
+}) {
+  override get message(): string {
+    return `A ${this.subscriptionType} delivery was refused: its body is larger than ${this.limit} bytes${
+      this.declared === undefined ? "" : ` (Content-Length ${this.declared})`
+    }`
+  }
+}
+
+/**
+ * A `DedupeStore` operation failed (a database that is down, say). The receiver answers 500 so that Factorial
+ * delivers again later.
+ *
+ * @since 0.1.0
+ */
+export class DedupeStoreError extends Schema.TaggedError<DedupeStoreError>(
+  "@effect-factorial/ats/DedupeStoreError"
+)("DedupeStoreError", {
+  /** The operation that failed. */
+  operation: Schema.Literal("claim", "complete", "release"),
+  /** The underlying failure. Delivery keys hold no personal data (type, record id, body hash). */
+  cause: Schema.optional(Schema.Defect)
+}) {
+  override get message(): string {
+    return `The webhook dedupe store failed to ${this.operation} a delivery key`
+  }
+}
+
+/**
+ * Where the receiver's `dedupe` option keeps the keys of the deliveries it handled. Back it with your database
+ * to share it between replicas and keep it across restarts: `claim` must be atomic (an insert that reports
+ * whether the key was new, e.g. `INSERT ... ON CONFLICT DO NOTHING`).
+ *
+ * @since 0.1.0
+ */
+export interface DedupeStoreService {
+  /**
+   * Records a key before its handler runs. Succeeds with `true` when the key was new (run the handler), `false`
+   * when it is known: handled, or being handled right now by another request. A database store may let a key
+   * that stayed "being handled" for long (the process died mid-handler) be claimed again.
+   */
+  readonly claim: (key: string) => Effect.Effect<boolean, DedupeStoreError>
+  /** The handler succeeded: the key stays known (as long as the store keeps keys). */
+  readonly complete: (key: string) => Effect.Effect<void, DedupeStoreError>
+  /** The handler failed or was interrupted: the key is forgotten, so Factorial's retry runs it again. */
+  readonly release: (key: string) => Effect.Effect<void, DedupeStoreError>
+}
+
+/**
+ * The store of delivery keys the receiver's `dedupe` option uses.
+ *
+ * @since 0.1.0
+ */
+export class DedupeStore extends Context.Tag("@effect-factorial/ats/DedupeStore")<DedupeStore, DedupeStoreService>() {
+  /**
+   * A store in memory, bounded to `capacity` keys (default 10,000; the oldest handled key goes first). It is per
+   * process and forgets on restart: use a database store for several replicas.
+   */
+  static readonly memory = (options: { readonly capacity?: number | undefined } = {}): Effect.Effect<
+    DedupeStoreService
+  > => Effect.sync(() => Dedupe.memory(Math.max(1, Math.floor(options.capacity ?? 10_000))))
+
+  /** `memory(options)` as a layer. */
+  static readonly layerMemory = (options: { readonly capacity?: number | undefined } = {}): Layer.Layer<DedupeStore> =>
+    Layer.effect(this, this.memory(options))
+}
+
+/**
+ * The key a delivery is deduplicated by: `<type>:<record id>:<SHA-256 of the body>`. A replay carries the same
+ * bytes and so the same key; two different changes of a record never share one (unlike `updated_at`, which
+ * applications and job postings do not have, and which two changes within one tick share).
+ *
+ * @since 0.1.0
+ */
+export const deliveryKey = (event: WebhookEvent, body: string): Effect.Effect<string> =>
+  Dedupe.key(event.type, event.payload.id, body)
+
+/**
  * What the receiver calls for each verified and decoded delivery. Factorial gets a 200 only once it succeeds;
  * a failure or a defect answers 500 and Factorial retries the delivery later.
  *
  * @since 0.1.0
  */
 export type Handler<T extends SubscriptionType, E, R> = (event: WebhookEvent<T>) => Effect.Effect<void, E, R>
+
+/**
+ * A delivery whose body did not decode, as `onInvalid` receives it.
+ *
+ * @since 0.1.0
+ */
+export interface InvalidDelivery<T extends SubscriptionType = SubscriptionType> {
+  /** The subscription type of the route it arrived on. */
+  readonly type: T
+  /** The body exactly as received. It may hold personal data: store it somewhere safe, never log it. */
+  readonly body: string
+  /** What is wrong with it, without any of its values. */
+  readonly error: WebhookDecodeError
+  readonly authorId?: string | undefined
+  readonly authorType?: string | undefined
+}
+
+/**
+ * The largest delivery body the receiver reads by default: 1 MiB.
+ *
+ * @since 0.1.0
+ */
+export const defaultMaxBodySize = 1024 * 1024
 
 /**
  * How to build a receiver.
@@ -239,18 +394,46 @@ export interface ReceiverOptions<T extends SubscriptionType, E, R> {
    * Default: every type at `<prefix>/<type>`.
    */
   readonly routes?: { readonly [path: `/${string}`]: T } | undefined
+  /**
+   * The largest body read, in bytes. Default `defaultMaxBodySize` (1 MiB). A delivery declaring a larger
+   * `Content-Length` is answered 413 before any of it is read; one without a length is dropped at the limit.
+   */
+  readonly maxBodySize?: number | undefined
+  /**
+   * What a verified delivery whose body does not decode is answered. `"acknowledge"` (default): 200, so that
+   * Factorial keeps delivering instead of retrying it for 48 hours and then disabling the subscription.
+   * `"reject"`: 400. Either way it is logged as a warning (without body text) and handed to `onInvalid`.
+   */
+  readonly invalidBody?: "acknowledge" | "reject" | undefined
+  /**
+   * Receives each verified delivery whose body does not decode, with the raw body: a dead-letter hook. When it
+   * fails, the receiver answers 500 so that Factorial delivers it again.
+   */
+  readonly onInvalid?: ((delivery: InvalidDelivery<T>) => Effect.Effect<void, E, R>) | undefined
+  /**
+   * Runs the handler once per distinct delivery: a replay (same type, record id and body) that was handled, or
+   * is being handled, is answered 200 without running it. Keys are kept by the `DedupeStore` in context
+   * (`DedupeStore.layerMemory()` or your own).
+   */
+  readonly dedupe?: true | undefined
 }
 
 /**
  * A router with one `POST` route per subscription type. Each route checks the challenge (401 when missing or
- * wrong, before the body is read), decodes the body (400 when it is not the type's payload), runs the handler and
- * answers 200 once it succeeded, 500 when it failed. Mount it in your own router or serve it as it is.
+ * wrong, before the body is read), reads the body up to `maxBodySize` (413 beyond), decodes it (see
+ * `invalidBody`), skips replays (with `dedupe`), runs the handler and answers 200 once it succeeded, 500 when it
+ * failed. Mount it in your own router or serve it as it is.
  *
  * @since 0.1.0
  */
-export const router = <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
-  options: ReceiverOptions<T, E, R>
-): HttpRouter.HttpRouter<never, HttpRouter.HttpRouter.ExcludeProvided<R>> => {
+export const router: {
+  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
+    options: ReceiverOptions<T, E, R> & { readonly dedupe: true }
+  ): HttpRouter.HttpRouter<never, HttpRouter.HttpRouter.ExcludeProvided<R | DedupeStore>>
+  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
+    options: ReceiverOptions<T, E, R>
+  ): HttpRouter.HttpRouter<never, HttpRouter.HttpRouter.ExcludeProvided<R>>
+} = (options: ReceiverOptions<SubscriptionType, unknown, unknown>): HttpRouter.HttpRouter<never, any> => {
   const prefix = normalizePrefix(options.prefix ?? "")
   const routes: ReadonlyArray<readonly [string, SubscriptionType]> = options.routes === undefined
     ? subscriptionTypes.map((type) => [`/${type}`, type] as const)
@@ -268,49 +451,128 @@ export const router = <T extends SubscriptionType = SubscriptionType, E = never,
  *
  * @since 0.1.0
  */
-export const httpApp = <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
-  options: ReceiverOptions<T, E, R>
-): HttpApp.Default<never, HttpRouter.HttpRouter.ExcludeProvided<R>> =>
+export const httpApp: {
+  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
+    options: ReceiverOptions<T, E, R> & { readonly dedupe: true }
+  ): HttpApp.Default<never, HttpRouter.HttpRouter.ExcludeProvided<R | DedupeStore>>
+  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
+    options: ReceiverOptions<T, E, R>
+  ): HttpApp.Default<never, HttpRouter.HttpRouter.ExcludeProvided<R>>
+} = (options: ReceiverOptions<SubscriptionType, unknown, unknown>): HttpApp.Default<never, any> =>
   router(options).pipe(
     Effect.catchTag("RouteNotFound", () => Effect.succeed(HttpServerResponse.empty({ status: 404 })))
   )
 
 const status = (code: number, reason: string) => HttpServerResponse.text(reason, { status: code })
 
+const ok = HttpServerResponse.empty({ status: 200 })
+
+/** Records how a delivery ended on the receiver's span: `handled`, `duplicate`, `invalid`, `rejected`... */
+const outcome = (value: string) => Effect.annotateCurrentSpan("factorial.webhook.outcome", value)
+
+/** Logs a failure of the handler, `onInvalid` or the dedupe store, and answers 500 (Factorial retries). */
+const failed = (what: string) => (cause: Cause.Cause<unknown>) =>
+  Cause.isInterruptedOnly(cause)
+    ? Effect.interrupt
+    : Effect.as(
+      Effect.zipRight(
+        outcome("failed"),
+        Effect.logError(`The ${what} failed; Factorial will retry the delivery`, cause)
+      ),
+      status(500, `the ${what} failed`)
+    )
+
 /** The route handler of one subscription type. */
-const receive = <E, R>(type: SubscriptionType, options: ReceiverOptions<any, E, R>) =>
-  Effect.gen(function*() {
+const receive = (type: SubscriptionType, options: ReceiverOptions<SubscriptionType, unknown, unknown>) => {
+  const limit = options.maxBodySize ?? defaultMaxBodySize
+  const reject = options.invalidBody === "reject"
+
+  /** A verified delivery whose body does not decode: logged, handed to `onInvalid`, answered by the policy. */
+  const invalid = (error: WebhookDecodeError, body: string, bytes: number, author: Author) =>
+    Effect.gen(function*() {
+      yield* outcome("invalid")
+      yield* Effect.logWarning(
+        `${reject ? "Rejected" : "Acknowledged"} a ${type} delivery whose body does not decode (${bytes} bytes): ${error.message}`
+      ).pipe(Effect.annotateLogs("factorial.webhook.error", error.reason))
+      if (options.onInvalid !== undefined) {
+        const handed = yield* options.onInvalid({ type, body, error, ...author }).pipe(
+          Effect.as(undefined),
+          Effect.catchAllCause(failed("onInvalid hook"))
+        )
+        if (handed !== undefined) return handed
+      }
+      return reject ? status(400, `the body is not a ${type} payload`) : ok
+    })
+
+  /** Runs the handler, once per distinct delivery when `dedupe` is on. */
+  const handle = (event: WebhookEvent, body: string) =>
+    Effect.gen(function*() {
+      const run = options.handler(event)
+      if (options.dedupe !== true) {
+        return yield* run.pipe(Effect.zipRight(outcome("handled")), Effect.as(ok), Effect.catchAllCause(failed(`${type} webhook handler`)))
+      }
+      const store = yield* DedupeStore
+      const key = yield* deliveryKey(event, body)
+      const claimed = yield* Effect.either(store.claim(key))
+      if (claimed._tag === "Left") return yield* failed("dedupe store")(Cause.fail(claimed.left))
+      if (!claimed.right) {
+        yield* outcome("duplicate")
+        yield* Effect.logInfo(`Skipped a ${type} delivery already handled (or being handled)`)
+        return ok
+      }
+      return yield* run.pipe(
+        Effect.onExit((exit) =>
+          (Exit.isSuccess(exit) ? store.complete(key) : store.release(key)).pipe(
+            Effect.catchAllCause((cause) =>
+              Effect.logError(`The dedupe store failed to record how a ${type} delivery ended`, cause)
+            )
+          )
+        ),
+        Effect.zipRight(outcome("handled")),
+        Effect.as(ok),
+        Effect.catchAllCause(failed(`${type} webhook handler`))
+      )
+    })
+
+  return Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const headers = request.headers
-    if (!Challenge.verifyChallenge(options.challenge, headers[challengeHeader])) {
-      const missing = headers[challengeHeader] === undefined
-      yield* Effect.logWarning(`Rejected a ${type} delivery: ${missing ? "no" : "wrong"} challenge`)
+    const received = headers[challengeHeader]
+    if (!Challenge.verifyChallenge(options.challenge, received)) {
+      yield* outcome("unauthorized")
+      yield* Effect.logWarning(`Rejected a ${type} delivery: ${received === undefined ? "no" : "wrong"} challenge`)
       return status(401, "invalid challenge")
     }
-    const body = yield* Effect.either(request.json)
-    if (body._tag === "Left") {
-      yield* Effect.logWarning(`Rejected a ${type} delivery: the body is not JSON`)
-      return status(400, "the body is not JSON")
+    // Only now, with the challenge verified, is the body read at all.
+    const author: Author = { authorId: headers[authorIdHeader], authorType: headers[authorTypeHeader] }
+    const body = yield* Body.read(request, limit)
+    switch (body._tag) {
+      case "TooLarge": {
+        const error = new WebhookBodyTooLarge({
+          subscriptionType: type,
+          limit,
+          ...(body.declared === undefined ? {} : { declared: body.declared })
+        })
+        yield* outcome("too_large")
+        yield* Effect.logWarning(error.message).pipe(Effect.annotateLogs("factorial.webhook.error", error._tag))
+        // The rest is never read: close the connection rather than drain it.
+        return HttpServerResponse.text("the body is too large", { status: 413, headers: { connection: "close" } })
+      }
+      case "Unreadable":
+        yield* outcome("unreadable")
+        yield* Effect.logWarning(`A ${type} delivery's body could not be read (${body.read} bytes read)`)
+        return status(400, "the body could not be read")
+      case "NotText":
+        return yield* invalid(decodeError(type, "NotJson"), body.text, body.bytes, author)
+      case "Read": {
+        const event = yield* Effect.either(decodeText(type, body.text, author))
+        if (event._tag === "Left") return yield* invalid(event.left, body.text, body.bytes, author)
+        return yield* handle(event.right, body.text)
+      }
     }
-    const event = yield* Effect.either(
-      decode(type, body.right, { authorId: headers[authorIdHeader], authorType: headers[authorTypeHeader] })
-    )
-    if (event._tag === "Left") {
-      yield* Effect.logWarning(event.left.message)
-      return status(400, `the body is not a ${type} payload`)
-    }
-    return yield* options.handler(event.right).pipe(
-      Effect.as(HttpServerResponse.empty({ status: 200 })),
-      Effect.catchAllCause((cause) =>
-        Cause.isInterruptedOnly(cause)
-          ? Effect.interrupt
-          : Effect.as(
-            Effect.logError(`The ${type} webhook handler failed; Factorial will retry the delivery`, cause),
-            status(500, "the handler failed")
-          )
-      )
-    )
   }).pipe(
     Effect.annotateLogs({ "factorial.webhook": type }),
-    Effect.withSpan("Webhooks.receive", { attributes: { "factorial.webhook.type": type } })
+    Effect.withSpan("Webhooks.receive", { attributes: { "factorial.webhook.type": type } }),
+    Redaction.withRedactedHeader(challengeHeader)
   )
+}
