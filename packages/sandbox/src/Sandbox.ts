@@ -122,7 +122,7 @@ export interface Options {
    * lifetimes. Default: `sandbox-client` / `sandbox-secret`, access tokens for 1 hour, refresh tokens for 1 week.
    */
   readonly oauth?: SandboxOAuth.Options | undefined
-  /** Retries of webhook deliveries. Default: 20 attempts over about 48 hours. */
+  /** Webhook deliveries: retries (default 20 attempts over about 48 hours), author headers, drift. */
   readonly webhooks?: SandboxWebhooksOptions | undefined
   /**
    * More routes served beside the ATS and OAuth ones, on the same state and auth. Paths outside `/api/` are not

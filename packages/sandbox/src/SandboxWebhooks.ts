@@ -36,6 +36,36 @@ export interface SandboxWebhooksOptions {
   readonly factor?: number | undefined
   /** How long one attempt may take before it counts as failed. Default `10 seconds`. */
   readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * Who deliveries say made the change, in the optional `x-factorial-author-id` / `x-factorial-author-type`
+   * headers. Default `{ id: "1", type: "Access" }`; `null` sends neither header.
+   */
+  readonly author?: { readonly id: string; readonly type: string } | null | undefined
+  /** Deliveries shaped like drifted API data, to test that a receiver keeps its subscription alive. */
+  readonly drift?: WebhookDrift | undefined
+}
+
+/**
+ * What the sandbox changes in the records it delivers, when `SandboxWebhooksOptions.drift` asks.
+ *
+ * @since 0.1.0
+ */
+export interface WebhookDrift {
+  /**
+   * Every delivered record has `null` in a field the spec marks required: `first_name` (candidates), `title`
+   * (job postings), `name` (evaluation forms), `created_at` (applications). Default `false`.
+   */
+  readonly nullRequired?: boolean | undefined
+  /**
+   * Ids are written as JSON integers whatever the subscription's API version; with the sandbox's `bigIds` they
+   * are above 2^53. Default `false`.
+   */
+  readonly integerIds?: boolean | undefined
+  /**
+   * Every delivered record has `id: null`: a record no model accepts (ids stay strict), to test what a receiver
+   * does with a body that does not decode. Default `false`.
+   */
+  readonly nullId?: boolean | undefined
 }
 
 /**
@@ -58,6 +88,9 @@ export interface WebhookAttempt {
   readonly delivered: boolean
   /** The JSON body sent. */
   readonly body: string
+  /** The author headers sent, when any. */
+  readonly authorId?: string | undefined
+  readonly authorType?: string | undefined
 }
 
 /**
@@ -73,10 +106,11 @@ export interface SandboxWebhooksService {
   /** Waits until no delivery is pending (every one delivered or given up). */
   readonly awaitIdle: Effect.Effect<void>
   /**
-   * Delivers a record to every enabled subscription of a type, in the background: answers at once. `render` turns
-   * the record into the body for a subscription's API version.
+   * Delivers a record (in wire form) to every enabled subscription of a type, in the background: answers at once.
+   * The body is the record in the id representation of each subscription's API version, drifted as the options
+   * say.
    */
-  readonly publish: (type: string, render: (apiVersion: string) => string) => Effect.Effect<void>
+  readonly publish: (type: string, record: Row) => Effect.Effect<void>
 }
 
 /**
@@ -104,7 +138,9 @@ const make = (options: SandboxWebhooksOptions): Effect.Effect<SandboxWebhooksSer
       factor: options.factor ?? 2,
       timeout: Duration.decode(options.timeout ?? "10 seconds")
     }
-    const publish = (type: string, render: (apiVersion: string) => string) =>
+    const author = options.author === undefined ? { id: "1", type: "Access" } : options.author
+    const render = Delivery.renderer(options.drift ?? {})
+    const publish = (type: string, record: Row) =>
       Effect.forEach(
         [...table.from(0)].filter((row) => row.type === type && row.enabled !== false),
         (subscription: Row) =>
@@ -113,7 +149,8 @@ const make = (options: SandboxWebhooksOptions): Effect.Effect<SandboxWebhooksSer
             Delivery.deliver(policy, {
               subscriptionId: String(subscription.id),
               type,
-              body: render(String(subscription.api_version ?? "")),
+              body: render(type, record, String(subscription.api_version ?? "")),
+              author,
               current: () => table.get(String(subscription.id)),
               record: (attempt) => log.push(attempt),
               disable: () => {

@@ -13,6 +13,7 @@ import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { describe, expect, it } from "@effect/vitest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { createServer } from "node:http"
@@ -21,12 +22,20 @@ import { Sandbox, SandboxServer, SandboxState, SandboxWebhooks } from "../src/in
 const CHALLENGE = "receiver-challenge"
 
 /** The SDK over fetch, pointed at a fresh sandbox server retrying three times, a millisecond apart. */
-const onSandbox = Layer.mergeAll(Applications.layer, Candidates.layer, WebhookSubscriptions.layer).pipe(
-  Layer.provide(Layer.unwrapEffect(Effect.map(SandboxServer, (server) =>
-    FactorialClient.layer({ baseUrl: server.url, auth: FactorialAuth.apiKey(server.apiKey) })))),
-  Layer.provide(FetchHttpClient.layer),
-  Layer.provideMerge(Sandbox.layerServer({ size: 5, seed: 7, webhooks: { attempts: 3, initialDelay: "1 millis" } }))
-)
+const sandboxWith = (options: Sandbox.Options = {}) =>
+  Layer.mergeAll(Applications.layer, Candidates.layer, WebhookSubscriptions.layer).pipe(
+    Layer.provide(Layer.unwrapEffect(Effect.map(SandboxServer, (server) =>
+      FactorialClient.layer({ baseUrl: server.url, auth: FactorialAuth.apiKey(server.apiKey) })))),
+    Layer.provide(FetchHttpClient.layer),
+    Layer.provideMerge(Sandbox.layerServer({
+      size: 5,
+      seed: 7,
+      ...options,
+      webhooks: { attempts: 3, initialDelay: "1 millis", ...options.webhooks }
+    }))
+  )
+
+const onSandbox = sandboxWith()
 
 /** Serves an app on 127.0.0.1 (a free port) for the current scope; answers its base URL. */
 const serveReceiver = (app: HttpApp.Default) =>
@@ -41,18 +50,23 @@ const serveReceiver = (app: HttpApp.Default) =>
     return `http://127.0.0.1:${address.port}`
   })
 
-/** A `Webhooks.httpApp` receiver expecting `challenge`; answers its URL and the events it accepted. */
+/**
+ * A `Webhooks.httpApp` receiver expecting `challenge`; answers its URL, the events it accepted and the deliveries
+ * it was handed as invalid.
+ */
 const receiver = (challenge: string) =>
   Effect.gen(function*() {
     const events: Array<Webhooks.WebhookEvent> = []
+    const invalid: Array<Webhooks.InvalidDelivery> = []
     const url = yield* serveReceiver(
       Webhooks.httpApp({
         challenge: Redacted.make(challenge),
         prefix: "/hooks",
-        handler: (event) => Effect.sync(() => events.push(event))
+        handler: (event) => Effect.sync(() => events.push(event)),
+        onInvalid: (delivery) => Effect.sync(() => invalid.push(delivery))
       })
     )
-    return { url, events }
+    return { url, events, invalid }
   })
 
 const subscribe = (
@@ -128,6 +142,8 @@ describe("webhook deliveries", () => {
         ["ats/candidate/create", 1, 200]
       ])
       expect(attempts[0]!.subscriptionId).toBe(subscription.id)
+      // The sandbox's default author.
+      expect([attempts[0]!.authorId, attempts[0]!.authorType]).toEqual(["1", "Access"])
       expect(events).toHaveLength(1)
       const event = events[0]!
       expect(event.type).toBe("ats/candidate/create")
@@ -208,4 +224,88 @@ describe("webhook deliveries", () => {
       expect(attempts.map((attempt) => [attempt.status, attempt.delivered])).toEqual([[204, true]])
       expect(JSON.parse(attempts[0]!.body).id).toBe(Number(candidate.id))
     }).pipe(Effect.provide(onSandbox)))
+
+  it.scopedLive("deliveries carry the author headers, and the receiver hands them on", () =>
+    Effect.gen(function*() {
+      const { events, url } = yield* receiver(CHALLENGE)
+      yield* subscribe("ats/candidate/create", url)
+      yield* newCandidate
+      const attempts = yield* settled
+      expect(attempts.map((attempt) => [attempt.authorId, attempt.authorType])).toEqual([["42", "Access"]])
+      expect(events.map((event) => [event.authorId, event.authorType])).toEqual([["42", "Access"]])
+    }).pipe(Effect.provide(sandboxWith({ webhooks: { author: { id: "42", type: "Access" } } }))))
+})
+
+describe("drifted deliveries keep the subscription alive", () => {
+  it.scopedLive("an integer id above 2^53 reaches the handler with every digit", () =>
+    Effect.gen(function*() {
+      const { events, invalid, url } = yield* receiver(CHALLENGE)
+      const subscription = yield* subscribe("ats/candidate/create", url)
+      const candidate = yield* newCandidate
+      const attempts = yield* settled
+      expect(BigInt(candidate.id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true)
+      expect(attempts.map((attempt) => attempt.status)).toEqual([200])
+      // The body really held the id as a bare integer.
+      expect(attempts[0]!.body).toContain(`"id":${candidate.id},`)
+      expect(invalid).toEqual([])
+      expect(events.map((event) => event.payload.id)).toEqual([candidate.id])
+      const stored = yield* Effect.flatMap(WebhookSubscriptions, (subscriptions) => subscriptions.get(subscription.id))
+      expect(stored.enabled).toBe(true)
+    }).pipe(Effect.provide(sandboxWith({ bigIds: true, webhooks: { drift: { integerIds: true } } }))))
+
+  it.scopedLive("a record with null in a required field is answered 200, and reaches the handler or onInvalid", () =>
+    Effect.gen(function*() {
+      const { events, invalid, url } = yield* receiver(CHALLENGE)
+      const subscription = yield* subscribe("ats/candidate/create", url)
+      const candidate = yield* newCandidate
+      const attempts = yield* settled
+      expect(attempts.map((attempt) => attempt.status)).toEqual([200])
+      expect(attempts[0]!.body).toContain('"first_name":null')
+      const stored = yield* Effect.flatMap(WebhookSubscriptions, (subscriptions) => subscriptions.get(subscription.id))
+      expect(stored.enabled).toBe(true)
+      // Whether the model tolerates the null decides where the record goes (the handler, or the dead letter);
+      // either way it is answered 200 and kept.
+      const decoded = yield* Effect.either(Webhooks.decodeText("ats/candidate/create", attempts[0]!.body))
+      if (Either.isRight(decoded)) {
+        expect(invalid).toEqual([])
+        expect(events.map((event) => event.payload.id)).toEqual([candidate.id])
+      } else {
+        expect(events).toEqual([])
+        expect(invalid.map((delivery) => [delivery.type, delivery.error.reason, delivery.error.issues])).toEqual([
+          ["ats/candidate/create", "SchemaMismatch", ["first_name: expected string, got null"]]
+        ])
+        // The dead letter holds the raw body, big integer id included, digit for digit.
+        expect(invalid[0]!.body).toBe(attempts[0]!.body)
+        expect(invalid[0]!.body).toContain(`"id":${candidate.id},`)
+      }
+    }).pipe(Effect.provide(sandboxWith({ bigIds: true, webhooks: { drift: { nullRequired: true, integerIds: true } } }))))
+
+  it.scopedLive("a record no model accepts (no id) is answered 200 and handed to onInvalid, raw", () =>
+    Effect.gen(function*() {
+      const { events, invalid, url } = yield* receiver(CHALLENGE)
+      const subscription = yield* subscribe("ats/candidate/create", url)
+      yield* newCandidate
+      const attempts = yield* settled
+      expect(attempts.map((attempt) => attempt.status)).toEqual([200])
+      expect(events).toEqual([])
+      expect(invalid.map((delivery) => [delivery.error.reason, delivery.body])).toEqual([
+        ["SchemaMismatch", attempts[0]!.body]
+      ])
+      expect(invalid[0]!.error.issues).toEqual([expect.stringMatching(/^id: expected .+, got null$/)])
+      const stored = yield* Effect.flatMap(WebhookSubscriptions, (subscriptions) => subscriptions.get(subscription.id))
+      expect(stored.enabled).toBe(true)
+    }).pipe(Effect.provide(sandboxWith({ webhooks: { drift: { nullId: true } } }))))
+
+  it.scopedLive("with invalidBody: \"reject\", the same record is retried and the subscription disabled", () =>
+    Effect.gen(function*() {
+      const url = yield* serveReceiver(
+        Webhooks.httpApp({ challenge: CHALLENGE, prefix: "/hooks", invalidBody: "reject", handler: () => Effect.void })
+      )
+      const subscription = yield* subscribe("ats/candidate/create", url)
+      yield* newCandidate
+      const attempts = yield* settled
+      expect(attempts.map((attempt) => attempt.status)).toEqual([400, 400, 400])
+      const stored = yield* Effect.flatMap(WebhookSubscriptions, (subscriptions) => subscriptions.get(subscription.id))
+      expect(stored.enabled).toBe(false)
+    }).pipe(Effect.provide(sandboxWith({ webhooks: { drift: { nullId: true } } }))))
 })

@@ -1,13 +1,11 @@
 /**
- * Which webhook a successful ATS write fires, and handing it to the `SandboxWebhooks` in context (if any). The
- * body is the record as the API renders it, in the id representation of each subscription's API version.
+ * Which webhook a successful ATS write fires, and handing it to the `SandboxWebhooks` in context (if any), with
+ * its nulls kept or dropped as the request's style says.
  */
 import { Webhooks } from "@effect-factorial/ats"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { SandboxWebhooks } from "../SandboxWebhooks.js"
-import * as Json from "./json.js"
-import { stringIdsSince } from "./render.js"
 import type { Row } from "./table.js"
 import { withoutNulls } from "./wire.js"
 
@@ -33,5 +31,5 @@ export const publish = (
   return Effect.flatMap(Effect.serviceOption(SandboxWebhooks), (webhooks) =>
     Option.isNone(webhooks)
       ? Effect.void
-      : webhooks.value.publish(type, (apiVersion) => Json.stringify(shaped, apiVersion < stringIdsSince)))
+      : webhooks.value.publish(type, shaped))
 }
