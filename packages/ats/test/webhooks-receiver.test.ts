@@ -10,6 +10,7 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { describe, expect, it } from "@effect/vitest"
 import { Candidate } from "@effect-factorial/schema"
+import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -157,7 +158,8 @@ describe("bodies that do not decode", () => {
       expect(handed[0]!.error.issues).toEqual(["id: is missing"])
       expect(handed[1]!.error.issues).toEqual(["talent_pool: expected boolean, got a string"])
       for (const { error } of handed) {
-        for (const rendering of [error.message, String(error), JSON.stringify(error), ...error.issues]) {
+        const renderings = [error.message, String(error), JSON.stringify(error), Cause.pretty(Cause.fail(error))]
+        for (const rendering of [...renderings, ...error.issues]) {
           expect(rendering).not.toContain(MARKER)
         }
       }
