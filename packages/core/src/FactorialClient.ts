@@ -51,6 +51,20 @@ export const defaultApiVersion = "2026-07-01"
 export const defaultTimeout: Duration.DurationInput = "30 seconds"
 
 /**
+ * The largest 2xx body read when none is configured: 32 MiB (a page of 100 candidates is well under 1 MiB).
+ *
+ * @since 0.2.0
+ */
+export const defaultMaxBodyBytes = 32 * 1024 * 1024
+
+/**
+ * How much of an error body is read when nothing is configured: 64 KiB.
+ *
+ * @since 0.2.0
+ */
+export const defaultMaxErrorBodyBytes = 64 * 1024
+
+/**
  * The Factorial API client service.
  *
  * @example
@@ -160,6 +174,19 @@ export declare namespace FactorialClient {
     readonly userAgent?: string | undefined
     /** Whether to send the trace context (`traceparent`, `b3`) to Factorial. Default `false`. */
     readonly tracePropagation?: boolean | undefined
+    /**
+     * The most a 2xx body may hold, in bytes, counted after decompression. Past it the call fails with
+     * `DecodeError` (`reason: "TooLarge"`, not retried) and the rest is not read. Default 32 MiB.
+     */
+    readonly maxBodyBytes?: number | undefined
+    /** How much of an error response's body is read, in bytes; the rest is not read. Default 64 KiB. */
+    readonly maxErrorBodyBytes?: number | undefined
+    /**
+     * UNSAFE, for local debugging only: errors keep the first 500 characters of the body in `bodyPreview` (and
+     * in their message). Bodies hold personal data and may hold secrets (webhook challenges, tokens): never turn
+     * this on where errors are logged or reported. Default `false`: no error holds any body text.
+     */
+    readonly debugBodies?: boolean | undefined
   }
 }
 
@@ -172,7 +199,9 @@ const make = (
       apiVersion: Options.checkApiVersion(["apiVersion"], options.apiVersion ?? defaultApiVersion),
       timeout: Options.checkTimeout(options.timeout ?? defaultTimeout),
       retry: Options.checkRetry(options.retry),
-      budgets: Options.checkRateLimit(options.rateLimit)
+      budgets: Options.checkRateLimit(options.rateLimit),
+      maxBodyBytes: Options.checkByteLimit("maxBodyBytes", options.maxBodyBytes ?? defaultMaxBodyBytes),
+      maxErrorBodyBytes: Options.checkByteLimit("maxErrorBodyBytes", options.maxErrorBodyBytes ?? defaultMaxErrorBodyBytes)
     })
     const userAgent = yield* Options.checkUserAgent(options.userAgent)
     const http = (yield* HttpClient.HttpClient).pipe(
@@ -190,7 +219,10 @@ const make = (
       auth: options.auth,
       retry: settings.retry,
       timeout: settings.timeout,
-      limiter: yield* RateLimiter.make(settings.budgets)
+      limiter: yield* RateLimiter.make(settings.budgets),
+      maxBodyBytes: settings.maxBodyBytes,
+      maxErrorBodyBytes: settings.maxErrorBodyBytes,
+      debugBodies: options.debugBodies === true
     })
     return FactorialClient.of({
       baseUrl: settings.baseUrl,

@@ -10,6 +10,7 @@ import * as Duration from "effect/Duration"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
+import * as Issues from "./internal/issues.js"
 import type { OAuthError } from "./OAuth.js"
 import type { PaginationError } from "./Pagination.js"
 import type { TokenStoreError } from "./TokenStore.js"
@@ -30,6 +31,48 @@ export type FactorialErrorTypeId = typeof FactorialErrorTypeId
 
 const PathSegment = Schema.Union(Schema.String, Schema.Number)
 
+/**
+ * What an error keeps of a response body: the fields the API uses for errors, and nothing else. A body may hold
+ * personal data (names, emails, CVs) or secrets, so the rest never reaches an error, a log or a span.
+ *
+ * @since 0.2.0
+ */
+export const ErrorBody = Schema.Struct({
+  /** `error`, when a string. */
+  error: Schema.optional(Schema.String),
+  /** `message`, when a string. */
+  message: Schema.optional(Schema.String),
+  /** `errors`: `null`, a string, a list of strings, or the messages per field (422). */
+  errors: Schema.optional(
+    Schema.Union(
+      Schema.Null,
+      Schema.String,
+      Schema.Array(Schema.String),
+      Schema.Record({ key: Schema.String, value: Schema.Array(Schema.String) })
+    )
+  )
+})
+
+/**
+ * @since 0.2.0
+ */
+export type ErrorBody = typeof ErrorBody.Type
+
+/** What every error that read a body says about it, never its content (unless `debugBodies` is on). */
+const bodyInfoFields = {
+  /** The response's `content-type`, when it sent one. */
+  contentType: Schema.optional(Schema.String),
+  /** How many bytes of the body were read (after decompression). */
+  bodyLength: Schema.optional(Schema.Number),
+  /** `true` when the body was longer than the limit and the rest was not read. */
+  bodyTruncated: Schema.optional(Schema.Boolean),
+  /**
+   * The start of the body as text: only with the client option `debugBodies: true`, which is unsafe (it may
+   * put personal data and secrets into logs); absent otherwise.
+   */
+  bodyPreview: Schema.optional(Schema.String)
+}
+
 const httpErrorFields = {
   /** The HTTP status of the response. */
   status: Schema.Number,
@@ -39,37 +82,56 @@ const httpErrorFields = {
   url: Schema.String,
   /** The request id the server sent (`x-request-id` or similar), to quote to Factorial support. */
   requestId: Schema.optional(Schema.String),
-  /** The response body: parsed JSON, else text cut to a readable length, else absent. */
-  body: Schema.optional(Schema.Unknown),
+  /** The error fields of a JSON body (`error`, `message`, `errors`), and nothing else of it. */
+  body: Schema.optional(ErrorBody),
   /** The response headers, with secret values replaced by `<redacted>`. */
-  headers: Schema.Record({ key: Schema.String, value: Schema.String })
+  headers: Schema.Record({ key: Schema.String, value: Schema.String }),
+  ...bodyInfoFields
 }
 
-interface HttpErrorData {
+interface BodyInfo {
+  readonly contentType?: string | undefined
+  readonly bodyLength?: number | undefined
+  readonly bodyTruncated?: boolean | undefined
+  readonly bodyPreview?: string | undefined
+}
+
+interface HttpErrorData extends BodyInfo {
   readonly status: number
   readonly method: string
   readonly url: string
   readonly requestId?: string | undefined
-  readonly body?: unknown
+  readonly body?: ErrorBody | undefined
 }
 
-const bodyPreviewLength = 300
+/** "1234 bytes of text/html", "the first 65536 bytes of text/html", "" */
+const describeBody = (info: BodyInfo): string => {
+  if (info.bodyLength === undefined || info.bodyLength === 0) return ""
+  const type = info.contentType === undefined ? "" : ` of ${info.contentType.split(";")[0]!.trim()}`
+  const size = info.bodyTruncated === true ? `more than ${info.bodyLength} bytes` : `${info.bodyLength} bytes`
+  const preview = info.bodyPreview === undefined ? "" : `; preview (debugBodies): ${info.bodyPreview}`
+  return `body: ${size}${type}${preview}`
+}
 
-const bodyPreview = (body: unknown): string => {
+/** The API's own words about the error: `message` or `error`, and the names of the fields in `errors`. */
+const describeErrorBody = (body: ErrorBody | undefined): string => {
   if (body === undefined) return ""
-  const text = typeof body === "string" ? body : JSON.stringify(body)
-  if (text === undefined || text === "" || text === "null") return ""
-  return text.length > bodyPreviewLength ? `: ${text.slice(0, bodyPreviewLength)}…` : `: ${text}`
+  const words = [body.message, body.error].filter(Predicate.isString).filter((text) => text !== "")
+  const errors = body.errors
+  if (Predicate.isString(errors) && errors !== "") words.push(errors)
+  else if (Array.isArray(errors)) words.push(...errors)
+  else if (Predicate.isRecord(errors) && Object.keys(errors).length > 0) {
+    words.push(`errors in ${Object.keys(errors).join(", ")}`)
+  }
+  return words.join("; ")
 }
 
-const describeResponse = (self: HttpErrorData, summary: string): string =>
-  `${summary} (${self.method} ${self.url} answered ${self.status}${
+const describeResponse = (self: HttpErrorData, summary: string): string => {
+  const details = [describeErrorBody(self.body), describeBody(self)].filter((text) => text !== "").join("; ")
+  return `${summary} (${self.method} ${self.url} answered ${self.status}${
     self.requestId === undefined ? "" : `, request id ${self.requestId}`
-  })${bodyPreview(self.body)}`
-
-const formatPath = (path: ReadonlyArray<string | number>): string =>
-  path.length === 0 ? "the root" : path.map((segment) => (typeof segment === "number" ? `[${segment}]` : segment))
-    .join(".").replaceAll(".[", "[")
+  })${details === "" ? "" : `: ${details}`}`
+}
 
 /** The `id` of a JSON object, as text, if it has a usable one. */
 const idText = (value: unknown): string | undefined => {
@@ -88,13 +150,6 @@ const recordIdAt = (body: unknown, path: ReadonlyArray<string | number>): string
     return Array.isArray(data) ? idText(data[path[1]]) : undefined
   }
   return idText(body)
-}
-
-/** The path and text of the first issue of a `ParseError`, in plain data. */
-const parseErrorDetails = (error: ParseResult.ParseError) => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  const path = (issues[0]?.path ?? []).map((key) => (typeof key === "symbol" ? String(key) : key))
-  return { path, issue: ParseResult.TreeFormatter.formatErrorSync(error) }
 }
 
 /**
@@ -331,7 +386,9 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@effect-fact
 }
 
 /**
- * A 2xx response whose body is not JSON or does not match the expected schema. `path` says which field.
+ * A 2xx response whose body is not JSON, does not match the expected schema, or is larger than the client's
+ * limit. It says where and how the body failed (the path, the kind of mismatch, length and content type), never
+ * what the body holds: a body may carry personal data or secrets.
  *
  * @since 0.1.0
  */
@@ -344,27 +401,38 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     url: Schema.String,
     /**
      * `NotJson`: the body is not JSON at all (truncated, an HTML page): retried like a transport failure for
-     * idempotent requests. `SchemaMismatch`: valid JSON of the wrong shape: never retried.
+     * idempotent requests. `SchemaMismatch`: valid JSON of the wrong shape: never retried. `TooLarge`: the body
+     * (decompressed) exceeded the client's `maxBodyBytes`; reading stopped there; never retried.
      */
-    reason: Schema.Literal("NotJson", "SchemaMismatch"),
+    reason: Schema.Literal("NotJson", "SchemaMismatch", "TooLarge"),
     /** The path of the first field that failed, e.g. `["data", 3, "id"]`; empty for the whole body. */
     path: Schema.Array(PathSegment),
-    /** The full explanation of what did not match. */
+    /**
+     * What did not match, field by field (`data[3].first_name: expected string, got null`), naming the kind of
+     * each value received, never the value itself.
+     */
     issue: Schema.String,
     /** The id of the record that did not match, when the body or the failing list item has one. */
     recordId: Schema.optional(Schema.String),
     /** The page of a scan the record came from (1 for the first page the scan fetched). */
-    page: Schema.optional(Schema.Number)
+    page: Schema.optional(Schema.Number),
+    ...bodyInfoFields
   }
 ) {
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
-  /** A one-line summary followed by the schema's explanation. */
+  /** A one-line summary followed by the explanation. */
   override get message(): string {
     const where = [
       ...(this.recordId === undefined ? [] : [`record ${this.recordId}`]),
-      ...(this.page === undefined ? [] : [`page ${this.page}`])
+      ...(this.page === undefined ? [] : [`page ${this.page}`]),
+      ...(describeBody(this) === "" ? [] : [describeBody(this)])
     ]
-    return `The response to ${this.method} ${this.url} did not match the expected shape at ${formatPath(this.path)}${
+    const what = this.reason === "SchemaMismatch"
+      ? `did not match the expected shape at ${Issues.formatPath(this.path)}`
+      : this.reason === "TooLarge"
+      ? "was too large"
+      : "was not JSON"
+    return `The response to ${this.method} ${this.url} ${what}${
       where.length === 0 ? "" : ` (${where.join(", ")})`
     }:\n${this.issue}`
   }
@@ -375,16 +443,14 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
    * @since 0.1.0
    */
   static fromParseError(
-    request: { readonly status: number; readonly method: string; readonly url: string },
+    request: { readonly status: number; readonly method: string; readonly url: string } & BodyInfo,
     error: ParseResult.ParseError,
     body?: unknown
   ): DecodeError {
-    const { issue, path } = parseErrorDetails(error)
+    const { issue, path } = Issues.describe(error)
     const recordId = body === undefined ? undefined : recordIdAt(body, path)
     return new DecodeError({
-      status: request.status,
-      method: request.method,
-      url: request.url,
+      ...request,
       reason: "SchemaMismatch",
       path,
       issue,
@@ -416,8 +482,8 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-
    * @since 0.1.0
    */
   static fromParseError(operation: string, error: ParseResult.ParseError): InvalidRequest {
-    const { issue, path } = parseErrorDetails(error)
-    const message = `${operation}: invalid input at ${formatPath(path)}: ${issue}`
+    const { issue, path } = Issues.describe(error)
+    const message = `${operation}: invalid input at ${Issues.formatPath(path)}: ${issue}`
     return new InvalidRequest({ operation, path, message })
   }
 }

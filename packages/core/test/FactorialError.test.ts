@@ -63,7 +63,10 @@ describe("HTTP errors", () => {
         expect(error.method).toBe("GET")
         expect(error.url).toBe("https://api.example.test/api/2026-07-01/resources/ats/candidates/7?include=all")
         expect(error.requestId).toBe(`req-${status}`)
-        expect(error.body).toEqual({ errors: null, status })
+        // Only the error fields of the body are kept; "status" is not one of them.
+        expect(error.body).toEqual({ errors: null })
+        expect(error.contentType).toBe("application/json")
+        expect(error.bodyLength).toBe(JSON.stringify({ errors: null, status }).length)
         expect(error.headers["content-type"]).toBe("application/json")
         expect(error.headers["set-cookie"]).toBe("<redacted>")
         expect(error.message).toContain(`answered ${status}`)
@@ -86,7 +89,8 @@ describe("HTTP errors", () => {
       expect(error._tag).toBe("UnprocessableEntity")
       if (error._tag !== "UnprocessableEntity") return
       expect(error.fieldErrors).toBeUndefined()
-      expect(error.body).toBe("unprocessable")
+      expect(error.body).toBeUndefined()
+      expect(error.bodyLength).toBe("unprocessable".length)
     }))
 
   it.effect("429 carries Retry-After as a duration", () =>
@@ -103,7 +107,7 @@ describe("HTTP errors", () => {
       expect(error._tag === "RateLimited" && error.retryAfter).toBeUndefined()
     }))
 
-  it.effect("an empty body is absent; an HTML body is kept as text cut to 2000 characters", () =>
+  it.effect("an empty body is absent; an HTML body is described by length and type, never quoted", () =>
     Effect.gen(function*() {
       const empty = yield* failWith(() => text("", 500))
       expect(empty._tag === "ServerError" && empty.body).toBeUndefined()
@@ -111,9 +115,10 @@ describe("HTTP errors", () => {
       const gateway = yield* failWith(() => text(html, 502, { "content-type": "text/html" }))
       expect(gateway._tag).toBe("ServerError")
       if (gateway._tag !== "ServerError") return
-      expect(typeof gateway.body).toBe("string")
-      expect((gateway.body as string).length).toBe(2001)
-      expect((gateway.body as string).startsWith("<html>xxx")).toBe(true)
+      expect(gateway.body).toBeUndefined()
+      expect(gateway.bodyLength).toBe(html.length)
+      expect(gateway.message).toContain(`body: ${html.length} bytes of text/html`)
+      expect(gateway.message).not.toContain("xxx")
     }))
 
   it.effect("a connection failure is a TransportError with the system code", () =>

@@ -6,17 +6,22 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import { describe, expect, it } from "@effect/vitest"
+import type * as Http from "node:http"
+import { Readable } from "node:stream"
+import { inspect } from "node:util"
+import * as Zlib from "node:zlib"
 import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as FactorialAuth from "../src/FactorialAuth.js"
 import { FactorialClient } from "../src/FactorialClient.js"
 import type { RequestMethod } from "../src/FactorialRequest.js"
 import { localServer } from "./support/LocalServer.js"
-import { json, mockClient, mockHttp, SECRET_KEY } from "../test-support/MockHttp.js"
+import { json, mockClient, mockHttp, SECRET_KEY, text } from "../test-support/MockHttp.js"
 
 /** Every way an error may be rendered: message, String, JSON, Cause.pretty. */
 const renderings = (error: unknown): ReadonlyArray<string> => [
@@ -212,3 +217,209 @@ describe("path segments", () => {
       )
     }))
 })
+
+describe("no body text in any error", () => {
+  const MARKER = "Mk9-Jane-Roe-jane.roe@example.com"
+
+  const Candidate = Schema.Struct({
+    id: Schema.Number,
+    status: Schema.Literal("new", "hired"),
+    email: Schema.String.pipe(Schema.pattern(/^[^@]+@[^@]+$/)),
+    score: Schema.NumberFromString
+  })
+
+  const shapes: ReadonlyArray<readonly [string, () => Response, string]> = [
+    ["200 cut short", () => text(`{"data":[{"first_name":"${MARKER}","email":"${MARKER}`, 200), "DecodeError"],
+    ["200 not JSON", () => text(`<html><body>${MARKER}</body></html>`, 200, { "content-type": "text/html" }), "DecodeError"],
+    ["200 wrong type", () => json({ id: MARKER, status: "new", email: "a@b", score: "1" }), "DecodeError"],
+    ["200 wrong literal", () => json({ id: 1, status: MARKER, email: "a@b", score: "1" }), "DecodeError"],
+    ["200 failed check", () => json({ id: 1, status: "new", email: `${MARKER}@x@y`, score: "1" }), "DecodeError"],
+    ["200 failed transformation", () => json({ id: 1, status: "new", email: "a@b", score: MARKER }), "DecodeError"],
+    ["200 missing field", () => json({ id: 1, status: "new", note: MARKER }), "DecodeError"],
+    ["400 text", () => text(`bad request: ${MARKER}`, 400), "BadRequest"],
+    ["401 errors null", () => json({ errors: null, token: MARKER }, 401), "Unauthorized"],
+    ["404 JSON", () => json({ error: "Not found", candidate: { email: MARKER } }, 404), "NotFound"],
+    ["422 field errors", () =>
+      json({ errors: { email: ["is invalid"] }, candidate: { email: MARKER, name: MARKER } }, 422), "UnprocessableEntity"],
+    ["429 text", () => text(MARKER, 429), "RateLimited"],
+    ["500 JSON", () => json({ error: "boom", trace: MARKER, params: { email: MARKER } }, 500), "ServerError"],
+    ["502 HTML", () => text(`<html>${MARKER}</html>`, 502, { "content-type": "text/html" }), "ServerError"],
+    ["418 HTML", () => text(`<html>${MARKER}</html>`, 418), "UnexpectedStatus"]
+  ]
+
+  for (const [name, reply, tag] of shapes) {
+    it.effect(`${name}: ${tag} without any of the body in message, String, JSON, Cause.pretty or inspect`, () =>
+      Effect.gen(function*() {
+        const { client } = yield* mockClient(reply)
+        const error = yield* Effect.flip(client.execute({ method: "GET", path: ["ats", "candidates", "1"] }, Candidate))
+        expect(error._tag).toBe(tag)
+        for (const rendering of [...renderings(error), inspect(error, { depth: 10 })]) {
+          expect(rendering).not.toContain("Mk9")
+          expect(rendering).not.toContain("Jane")
+        }
+        const info = error as { readonly bodyLength?: number }
+        expect(info.bodyLength).toBeGreaterThan(0)
+      }))
+  }
+
+  it.effect("a mismatch names path and kinds: data, never values", () =>
+    Effect.gen(function*() {
+      const { client } = yield* mockClient(() => json({ id: MARKER, status: null, email: "a@b", score: "1" }))
+      const error = yield* Effect.flip(client.execute({ method: "GET", path: ["ats", "candidates", "1"] }, Candidate))
+      expect(error._tag === "DecodeError" && error.issue).toBe(
+        `id: expected number, got a string of ${MARKER.length} characters\nstatus: expected "new" | "hired", got null`
+      )
+    }))
+
+  it.effect("the API's own error words stay: error, message, errors and 422 field messages", () =>
+    Effect.gen(function*() {
+      const { client } = yield* mockClient(() =>
+        json({ message: "Validation failed", errors: { email: ["is invalid"] }, candidate: { email: MARKER } }, 422)
+      )
+      const error = yield* Effect.flip(client.raw({ method: "POST", path: ["ats", "candidates"] }))
+      expect(error._tag).toBe("UnprocessableEntity")
+      if (error._tag !== "UnprocessableEntity") return
+      expect(error.body).toEqual({ message: "Validation failed", errors: { email: ["is invalid"] } })
+      expect(error.fieldErrors).toEqual({ email: ["is invalid"] })
+      expect(error.message).toContain("email is invalid")
+    }))
+
+  it.effect("debugBodies (opt-in, unsafe) keeps a preview", () =>
+    Effect.gen(function*() {
+      const { client } = yield* mockClient(() => text(`<html>${MARKER}</html>`, 502), { debugBodies: true })
+      const error = yield* Effect.flip(client.raw({ method: "GET", path: ["ats", "candidates"] }))
+      expect(error._tag === "ServerError" && error.bodyPreview).toBe(`<html>${MARKER}</html>`)
+    }))
+})
+
+describe("size limits (over HTTP)", () => {
+  const MiB = 1024 * 1024
+  const chunk = Buffer.alloc(64 * 1024, "a")
+
+  /** Streams `total` bytes, starting with `prefix`, without ever holding them; stops if the client goes away. */
+  const stream = (response: Http.ServerResponse, total: number, prefix = "") => {
+    response.on("error", () => {})
+    const source = Readable.from((function*() {
+      if (prefix !== "") yield Buffer.from(prefix)
+      for (let sent = prefix.length; sent < total; sent += chunk.length) yield chunk
+    })())
+    response.on("close", () => source.destroy())
+    source.pipe(response)
+  }
+
+  /** Runs `self`, sampling heap + array buffers every few ms; answers its result and the peak growth in MiB. */
+  const measured = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+    Effect.gen(function*() {
+      const used = () => {
+        const memory = process.memoryUsage()
+        return memory.heapUsed + memory.arrayBuffers
+      }
+      const baseline = used()
+      let peak = baseline
+      const timer = setInterval(() => {
+        peak = Math.max(peak, used())
+      }, 2)
+      const result = yield* Effect.ensuring(self, Effect.sync(() => clearInterval(timer)))
+      peak = Math.max(peak, used())
+      return { result, growthMiB: (peak - baseline) / MiB }
+    })
+
+  const fetchRaw = (url: string, options: Partial<FactorialClient.Options> = {}) =>
+    Effect.flatMap(
+      FactorialClient.make({ auth: FactorialAuth.apiKey(SECRET_KEY), baseUrl: url, rateLimit: false, ...options }),
+      (client) => Effect.flip(client.raw({ method: "GET", path: ["ats", "candidates"] }))
+    ).pipe(Effect.provide(FetchHttpClient.layer))
+
+  it.live("a 100 MB 200 body stops at 32 MiB with DecodeError TooLarge, not retried, heap bounded", () =>
+    Effect.gen(function*() {
+      const api = yield* localServer((_, response) => {
+        response.writeHead(200, { "content-type": "application/json" })
+        stream(response, 100 * MiB, '{"data":"')
+      })
+      const { growthMiB, result: error } = yield* measured(fetchRaw(api.url, { retry: { baseDelay: "1 millis" } }))
+      expect(error._tag).toBe("DecodeError")
+      if (error._tag !== "DecodeError") return
+      expect(error.reason).toBe("TooLarge")
+      expect(error.bodyLength).toBe(32 * MiB)
+      expect(error.bodyTruncated).toBe(true)
+      expect(api.received.length).toBe(1)
+      expect(growthMiB).toBeLessThan(32 + 64)
+    }).pipe(Effect.scoped))
+
+  it.live("a declared content-length over the limit stops before reading", () =>
+    Effect.gen(function*() {
+      const api = yield* localServer((_, response) => {
+        response.writeHead(200, { "content-type": "application/json", "content-length": String(100 * MiB) })
+        stream(response, 100 * MiB)
+      })
+      const { growthMiB, result: error } = yield* measured(fetchRaw(api.url))
+      expect(error._tag === "DecodeError" && error.reason).toBe("TooLarge")
+      expect(growthMiB).toBeLessThan(64)
+    }).pipe(Effect.scoped))
+
+  it.live("a 100 MB 500 body: ServerError after 64 KiB per attempt, every attempt bounded", () =>
+    Effect.gen(function*() {
+      const api = yield* localServer((_, response) => {
+        response.writeHead(500, { "content-type": "text/html" })
+        stream(response, 100 * MiB, "<html>")
+      })
+      const { growthMiB, result: error } = yield* measured(
+        fetchRaw(api.url, { retry: { baseDelay: "1 millis", maxDelay: "1 millis" } })
+      )
+      expect(error._tag).toBe("ServerError")
+      if (error._tag !== "ServerError") return
+      expect(error.bodyLength).toBe(64 * 1024)
+      expect(error.bodyTruncated).toBe(true)
+      expect(error.message).toContain("more than 65536 bytes of text/html")
+      expect(api.received.length).toBe(3)
+      expect(growthMiB).toBeLessThan(64)
+    }).pipe(Effect.scoped))
+
+  it.live("a gzip bomb (200 MB of zeros in a small body) stops at the limit, counted decompressed", () =>
+    Effect.gen(function*() {
+      const bomb = yield* Effect.promise(() => gzipped(200 * MiB))
+      expect(bomb.length).toBeLessThan(MiB)
+      const api = yield* localServer((_, response) => {
+        response.on("error", () => {})
+        response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(bomb)
+      })
+      const { growthMiB, result: error } = yield* measured(fetchRaw(api.url))
+      expect(error._tag === "DecodeError" && error.reason).toBe("TooLarge")
+      expect(error._tag === "DecodeError" && error.bodyLength).toBe(32 * MiB)
+      expect(growthMiB).toBeLessThan(32 + 64)
+    }).pipe(Effect.scoped))
+
+  it.live("the limits are options", () =>
+    Effect.gen(function*() {
+      const api = yield* localServer((_, response) => {
+        response.writeHead(200, { "content-type": "application/json" })
+        stream(response, 2 * MiB, '{"data":"')
+      })
+      const error = yield* fetchRaw(api.url, { maxBodyBytes: 1000 })
+      expect(error._tag === "DecodeError" && error.bodyLength).toBe(1000)
+      const invalid = yield* Effect.flip(fetchRaw(api.url, { maxErrorBodyBytes: 0 }))
+      expect(String(invalid)).toContain("maxErrorBodyBytes")
+    }).pipe(Effect.scoped))
+})
+
+/** `bytes` zeros, gzipped without ever holding them uncompressed. */
+const gzipped = (bytes: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const gzip = Zlib.createGzip({ level: 9 })
+    const parts: Array<Buffer> = []
+    gzip.on("data", (part: Buffer) => parts.push(part))
+    gzip.on("end", () => resolve(Buffer.concat(parts)))
+    gzip.on("error", reject)
+    const zeros = Buffer.alloc(MiBytes)
+    let written = 0
+    const write = () => {
+      while (written < bytes) {
+        written += zeros.length
+        if (!gzip.write(zeros)) return void gzip.once("drain", write)
+      }
+      gzip.end()
+    }
+    write()
+  })
+
+const MiBytes = 1024 * 1024

@@ -23,6 +23,7 @@ import {
   TimeoutError,
   TransportError
 } from "../FactorialError.js"
+import * as Body from "./body.js"
 import * as HeaderValue from "./headerValue.js"
 import type { FactorialRequest, RequestBody, RequestMethod } from "../FactorialRequest.js"
 import { fromResponse, isRedirect, redactHeaders } from "./httpError.js"
@@ -41,18 +42,19 @@ export interface Engine {
   readonly retry: Retry.RetryPolicy | undefined
   readonly timeout: Duration.Duration
   readonly limiter: RateLimiter
-}
-
-/** A response that passed the status check, body not yet decoded. */
-interface Success {
-  readonly status: number
-  readonly text: string
+  /** The most a 2xx body may hold (decompressed); past it, `DecodeError` `TooLarge`. */
+  readonly maxBodyBytes: number
+  /** How much of an error body is read; the rest is not. */
+  readonly maxErrorBodyBytes: number
+  /** Whether errors keep a preview of the body (unsafe, for local debugging). */
+  readonly debugBodies: boolean
 }
 
 /** A 2xx response whose body parsed as JSON (`undefined` when empty). */
 interface Parsed {
   readonly status: number
   readonly json: unknown
+  readonly body: Body.Read
 }
 
 /** Where a failure happened, as it may be shown in an error. */
@@ -187,25 +189,30 @@ const setBody = (
 
 const isOk = (status: number) => status >= 200 && status < 300
 
+const bodyReadFailure = (target: Target) =>
+  new TransportError({
+    method: target.method,
+    url: target.url,
+    reason: "Transport",
+    detail: "the connection failed while reading the response body"
+  })
+
 /** Reads a response and fails with the matching HTTP error unless its status is 2xx. */
 const handleResponse = (
+  engine: Engine,
   response: HttpClientResponse.HttpClientResponse,
   target: Target
-): Effect.Effect<Success, FactorialRequestError> =>
+): Effect.Effect<Parsed, FactorialRequestError> =>
   Effect.gen(function*() {
     if (isOk(response.status)) {
-      const text = yield* Effect.mapError(response.text, () =>
-        new TransportError({
-          method: target.method,
-          url: target.url,
-          reason: "Transport",
-          detail: "the connection failed while reading the response body"
-        }))
-      return { status: response.status, text }
+      const body = yield* Effect.mapError(Body.read(response, engine.maxBodyBytes), () => bodyReadFailure(target))
+      return yield* parseBody(engine, target, response.status, body)
     }
     // The body of an error response is informative only: a failure to read it must not hide the status. A
     // redirect's body is not read at all.
-    const text = isRedirect(response.status) ? Option.none() : yield* Effect.option(response.text)
+    const body = isRedirect(response.status)
+      ? undefined
+      : Option.getOrUndefined(yield* Effect.option(Body.read(response, engine.maxErrorBodyBytes)))
     const redactedNames = yield* FiberRef.get(Headers.currentRedactedNames)
     const nowMillis = yield* Clock.currentTimeMillis
     return yield* Effect.fail(fromResponse({
@@ -213,34 +220,58 @@ const handleResponse = (
       url: target.url,
       status: response.status,
       headers: redactHeaders(response.headers, redactedNames),
-      text: Option.getOrUndefined(text),
-      nowMillis
+      body,
+      nowMillis,
+      debugBodies: engine.debugBodies
     }))
   })
 
 const addRedactedNames = (names: ReadonlyArray<string>) => (current: ReadonlyArray<string | RegExp>) =>
   names.every((name) => current.includes(name)) ? current : [...current, ...names]
 
+/** Why a text is not JSON, in the SDK's words (the parser's message would quote the text). */
+const notJsonIssue = (error: unknown): string =>
+  error instanceof SyntaxError && /end of (JSON )?(input|data)/i.test(error.message)
+    ? "the body ends before the JSON is complete (cut short?)"
+    : "the body is not valid JSON"
+
 /** Parses a 2xx body. Inside the retried attempt: a truncated or non-JSON body is worth another try. */
-const parseBody = (target: Target, success: Success): Effect.Effect<Parsed, DecodeError> => {
-  if (success.text.trim() === "") return Effect.succeed({ status: success.status, json: undefined })
-  try {
-    return Effect.succeed({ status: success.status, json: Json.parse(success.text) })
-  } catch {
-    return Effect.fail(
+const parseBody = (
+  engine: Engine,
+  target: Target,
+  status: number,
+  body: Body.Read
+): Effect.Effect<Parsed, DecodeError> => {
+  const fail = (reason: "NotJson" | "TooLarge", issue: string) =>
+    Effect.fail(
       new DecodeError({
-        status: success.status,
+        status,
         method: target.method,
         url: target.url,
-        reason: "NotJson",
+        reason,
         path: [],
-        issue: `The body is not JSON: ${success.text.slice(0, 200)}`
+        issue,
+        ...Body.info(body, engine.debugBodies)
       })
     )
+  if (!body.complete) {
+    return fail(
+      "TooLarge",
+      `the body is larger than the limit of ${engine.maxBodyBytes} bytes (the client option maxBodyBytes); ` +
+        "the rest was not read"
+    )
+  }
+  const text = Body.text(body)
+  if (text.trim() === "") return Effect.succeed({ status, json: undefined, body })
+  try {
+    return Effect.succeed({ status, json: Json.parse(text), body })
+  } catch (error) {
+    return fail("NotJson", notJsonIssue(error))
   }
 }
 
 const decodeBody = <A, I, R>(
+  engine: Engine,
   schema: Schema.Schema<A, I, R>,
   target: Target,
   parsed: Parsed
@@ -248,7 +279,12 @@ const decodeBody = <A, I, R>(
   Effect.mapError(
     Decoder.responseEffect(schema)(parsed.json),
     (error) =>
-      DecodeError.fromParseError({ status: parsed.status, method: target.method, url: target.url }, error, parsed.json)
+      DecodeError.fromParseError({
+        status: parsed.status,
+        method: target.method,
+        url: target.url,
+        ...Body.info(parsed.body, engine.debugBodies)
+      }, error, parsed.json)
   )
 
 const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
@@ -287,8 +323,7 @@ export const makeExecute = (engine: Engine) =>
             // Only reachable when a `transformClient` rejects responses itself: map its response like ours.
             ResponseError: (error) => Effect.succeed(error.response)
           }),
-          Effect.flatMap((response) => handleResponse(response, target)),
-          Effect.flatMap((success) => parseBody(target, success)),
+          Effect.flatMap((response) => handleResponse(engine, response, target)),
           Effect.timeoutFail({
             duration: timeout,
             onTimeout: () => new TimeoutError({ method: target.method, url: target.url, timeout })
@@ -310,6 +345,6 @@ export const makeExecute = (engine: Engine) =>
     const base = HttpClientRequest.make(request.method)(url, { urlParams })
     return setBody(base, request.body, target).pipe(
       Effect.flatMap((httpRequest) => Retry.withRetry(attempt(httpRequest), request.method, policy)),
-      Effect.flatMap((parsed) => decodeBody(schema, target, parsed))
+      Effect.flatMap((parsed) => decodeBody(engine, schema, target, parsed))
     )
   })

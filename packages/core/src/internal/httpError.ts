@@ -5,6 +5,7 @@ import * as Redacted from "effect/Redacted"
 import {
   BadRequest,
   Conflict,
+  type ErrorBody,
   type FactorialHttpError,
   Forbidden,
   NotFound,
@@ -14,14 +15,12 @@ import {
   UnexpectedStatus,
   UnprocessableEntity
 } from "../FactorialError.js"
+import * as Body from "./body.js"
 import { parseRetryAfter } from "./retryAfter.js"
 import { safeUrl } from "./url.js"
 
 /** Response headers that carry a request id, most common first. */
 const requestIdHeaders = ["x-request-id", "x-correlation-id", "request-id", "x-amzn-requestid"]
-
-/** How much of a non-JSON body an error keeps. */
-const maxTextBody = 2000
 
 /** A 3xx, or the status 0 of a redirect a browser's fetch refused to expose (`redirect: "manual"`). */
 export const isRedirect = (status: number): boolean => status === 0 || (status >= 300 && status < 400)
@@ -36,14 +35,45 @@ const redirectLocation = (location: string | undefined, requestUrl: string): str
   }
 }
 
-/** Parses a body leniently: JSON, else text cut to a readable length, else nothing. */
-export const lenientBody = (text: string | undefined): unknown => {
-  if (text === undefined || text.trim() === "") return undefined
+/** The longest text an error keeps of one field of an error body. */
+const maxFieldText = 300
+
+/** A string from an error body: control characters flattened, cut to a readable length. */
+const fieldText = (value: string): string => {
+  const flat = value.replace(/[\x00-\x1F\x7F]+/g, " ").trim()
+  return flat.length > maxFieldText ? `${flat.slice(0, maxFieldText)}…` : flat
+}
+
+const strings = (values: ReadonlyArray<unknown>): Array<string> => values.filter(Predicate.isString).map(fieldText)
+
+/**
+ * The error fields of a body (`error`, `message`, `errors`) when it is JSON, and nothing else of it: the rest
+ * may hold personal data.
+ */
+export const errorBody = (text: string): ErrorBody | undefined => {
+  if (text.trim() === "") return undefined
+  let json: unknown
   try {
-    return JSON.parse(text)
+    json = JSON.parse(text)
   } catch {
-    return text.length > maxTextBody ? `${text.slice(0, maxTextBody)}…` : text
+    return undefined
   }
+  if (!Predicate.isRecord(json)) return undefined
+  const out: { error?: string; message?: string; errors?: ErrorBody["errors"] } = {}
+  if (Predicate.isString(json.error)) out.error = fieldText(json.error)
+  if (Predicate.isString(json.message)) out.message = fieldText(json.message)
+  const errors = json.errors
+  if (errors === null) out.errors = null
+  else if (Predicate.isString(errors)) out.errors = fieldText(errors)
+  else if (Array.isArray(errors)) out.errors = strings(errors)
+  else if (Predicate.isRecord(errors)) {
+    const fields: Record<string, ReadonlyArray<string>> = {}
+    for (const [field, messages] of Object.entries(errors)) {
+      fields[fieldText(field)] = Array.isArray(messages) ? strings(messages) : strings([messages])
+    }
+    out.errors = fields
+  }
+  return Object.keys(out).length === 0 && !("errors" in json) ? undefined : out
 }
 
 /** Response headers as plain strings, with the values of secret headers replaced. */
@@ -60,15 +90,10 @@ export const redactHeaders = (
 }
 
 /** The `{"errors": {field: [message]}}` shape of a 422, when the body has it. */
-const fieldErrors = (body: unknown): Record<string, ReadonlyArray<string>> | undefined => {
-  if (!Predicate.isRecord(body) || !Predicate.isRecord(body.errors)) return undefined
-  const out: Record<string, ReadonlyArray<string>> = {}
-  for (const [field, messages] of Object.entries(body.errors)) {
-    if (Array.isArray(messages)) out[field] = messages.map(String)
-    else if (Predicate.isString(messages)) out[field] = [messages]
-  }
-  return out
-}
+const fieldErrors = (body: ErrorBody | undefined): Record<string, ReadonlyArray<string>> | undefined =>
+  body !== undefined && Predicate.isRecord(body.errors) && !Array.isArray(body.errors)
+    ? body.errors as Record<string, ReadonlyArray<string>>
+    : undefined
 
 /** What an HTTP error needs to know about the response. */
 export interface ResponseInfo {
@@ -76,13 +101,15 @@ export interface ResponseInfo {
   readonly url: string
   readonly status: number
   readonly headers: Record<string, string>
-  readonly text: string | undefined
+  /** What was read of the body (up to the error-body limit); `undefined` when it was not read. */
+  readonly body: Body.Read | undefined
   readonly nowMillis: number
+  readonly debugBodies: boolean
 }
 
 /** The error class for a non-2xx response. */
 export const fromResponse = (info: ResponseInfo): FactorialHttpError => {
-  const body = lenientBody(info.text)
+  const body = info.body === undefined || !info.body.complete ? undefined : errorBody(Body.text(info.body))
   const location = isRedirect(info.status) ? redirectLocation(info.headers.location, info.url) : undefined
   const headers = info.headers.location === undefined
     ? info.headers
@@ -94,7 +121,8 @@ export const fromResponse = (info: ResponseInfo): FactorialHttpError => {
     url: info.url,
     headers,
     ...(requestId === undefined ? {} : { requestId }),
-    ...(body === undefined ? {} : { body })
+    ...(body === undefined ? {} : { body }),
+    ...Body.info(info.body, info.debugBodies)
   }
   switch (info.status) {
     case 400:

@@ -119,3 +119,9 @@ export const checkUserAgent = (userAgent: string | undefined): Either.Either<str
     ? Either.right(`${sdk} ${own}`)
     : Either.left(ConfigError.InvalidData(["userAgent"], `The userAgent cannot be sent: ${problem}`))
 }
+
+/** A size limit in bytes: a positive integer. */
+export const checkByteLimit = (name: string, bytes: number): Either.Either<number, ConfigError.ConfigError> =>
+  Number.isSafeInteger(bytes) && bytes > 0
+    ? Either.right(bytes)
+    : Either.left(ConfigError.InvalidData([name], `${name} must be a positive integer number of bytes`))
