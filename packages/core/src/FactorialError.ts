@@ -137,7 +137,10 @@ const describeResponse = (self: HttpErrorData, summary: string): string => {
 const idText = (value: unknown): string | undefined => {
   if (typeof value !== "object" || value === null || !("id" in value)) return undefined
   const id = (value as { readonly id: unknown }).id
-  return typeof id === "string" || (typeof id === "number" && Number.isSafeInteger(id)) ? String(id) : undefined
+  // Only what looks like an id (digits) is shown: any other text may be body content, not an id.
+  return (typeof id === "string" && /^\d{1,40}$/.test(id)) || (typeof id === "number" && Number.isSafeInteger(id))
+    ? String(id)
+    : undefined
 }
 
 /**
