@@ -491,11 +491,12 @@ const start = (
         // A token just issued and already refused: refreshing again would rotate for nothing (a scope or
         // permission problem, an API that refuses everything). Unless another process sharing the store rotated
         // it away (the server drops the access token of a used refresh token), the request fails `Unauthorized`.
+        // The store is read under its lock: a rotation whose holder has not saved it yet is waited for.
         if (
           age < Duration.toMillis(minTokenAge) ||
           (current.afterUnauthorized && age < Duration.toMillis(unauthorizedCooldown))
         ) {
-          const stored = yield* reload
+          const stored = yield* withLock(reload)
           if (Option.isNone(stored) || !isNewer(stored.value, current)) return false
           yield* adopt(stored.value, now)
           return true
