@@ -16,6 +16,8 @@ import * as Option from "effect/Option"
 import * as RcMap from "effect/RcMap"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
+import { limited } from "./internal/limitedClient.js"
+import type { Limiter } from "./RedisRateLimiter.js"
 import { SqlTokenStore as SqlTokenStoreTag } from "./SqlTokenStore.js"
 
 /**
@@ -154,6 +156,11 @@ export declare namespace FactorialTenants {
       | Omit<FactorialClient.Options, "auth">
       | ((key: string) => Omit<FactorialClient.Options, "auth">)
       | undefined
+    /**
+     * The rate budget and 429 gate of a tenant shared with other replicas, e.g. `RedisRateLimiter`'s `forTenant`.
+     * Default: each client keeps its own budget (`client.rateLimit`).
+     */
+    readonly rateLimiter?: ((key: string) => Limiter) | undefined
     /** A tenant's client is dropped this long after its last use. Default 10 minutes. */
     readonly idleTimeToLive?: Duration.DurationInput | undefined
     /**
@@ -211,7 +218,14 @@ const make = (
         const stored = yield* store.load
         const baseUrl = Option.getOrUndefined(Option.flatMapNullable(stored, (tokens) => tokens.baseUrl))
         const client = resolve(options.client, key)
-        return yield* FactorialClient.make({ baseUrl, ...client, auth }).pipe(Effect.mapError(invalid(key)))
+        const limiter = options.rateLimiter?.(key)
+        // A shared budget replaces the client's own: every attempt takes a slot of it, a 429 closes its gate.
+        const shared = limiter === undefined ? {} : {
+          rateLimit: false as const,
+          transformClient: (http: HttpClient.HttpClient) =>
+            limited(limiter)(client?.transformClient === undefined ? http : client.transformClient(http))
+        }
+        return yield* FactorialClient.make({ baseUrl, ...client, ...shared, auth }).pipe(Effect.mapError(invalid(key)))
       }).pipe(
         Effect.provide(context),
         Effect.withSpan("FactorialTenants.build", { attributes: { tenant: key } })

@@ -353,8 +353,20 @@ const make = (
           Effect.withSpan("SqlTokenStore.save", { attributes: { table, tenant: key } })
         )
 
+      /**
+       * Whether the lease looks free (or lapsed). A read: waiters poll with it, so on SQLite they do not compete
+       * for the database's single write lock with the holder's heartbeat and save.
+       */
+      const looksFree = sql<{ readonly held: number | boolean }>`SELECT CASE WHEN lease_owner IS NOT NULL
+          AND lease_until >= ${now} THEN 1 ELSE 0 END AS held FROM ${t} WHERE tenant = ${key}`.pipe(
+        Effect.map((rows) => rows.length === 0 || Number(rows[0]!.held) === 0)
+      )
+
       /** One attempt at the lease: answers whether `owner` holds it now. */
       const tryLease = (owner: string): Effect.Effect<boolean, SqlError> =>
+        Effect.flatMap(looksFree, (free) => (free ? takeLease(owner) : Effect.succeed(false)))
+
+      const takeLease = (owner: string): Effect.Effect<boolean, SqlError> =>
         Effect.flatMap(
           sql<{ readonly tenant: string }>`UPDATE ${t} SET lease_owner = ${owner}, lease_until = ${now} + ${leaseMillis}
             WHERE tenant = ${key} AND (lease_owner IS NULL OR lease_until < ${now}) RETURNING tenant`,
@@ -363,7 +375,7 @@ const make = (
             // No row yet (nothing saved): create an empty one to hold the lease on, then try again at once.
             return sql`INSERT INTO ${t} (tenant, tokens, version, updated_at) VALUES (${key}, NULL, 0, ${now})
               ON CONFLICT (tenant) DO NOTHING RETURNING tenant`.pipe(
-              Effect.flatMap((inserted) => (inserted.length > 0 ? tryLease(owner) : Effect.succeed(false)))
+              Effect.flatMap((inserted) => (inserted.length > 0 ? takeLease(owner) : Effect.succeed(false)))
             )
           }
         )
