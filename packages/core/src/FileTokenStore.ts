@@ -31,8 +31,12 @@ export interface Options {
 
 const defaults = { staleLockTimeout: Duration.seconds(30), lockTimeout: Duration.minutes(1) }
 
-const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Duration) =>
-  Duration.toMillis(input === undefined ? fallback : Duration.decode(input))
+/** The option in milliseconds; `undefined` when it is not a positive duration. */
+const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Duration): number | undefined => {
+  const decoded = input === undefined ? Option.some(fallback) : Duration.decodeUnknown(input)
+  const value = Option.isSome(decoded) ? Duration.toMillis(decoded.value) : Number.NaN
+  return Number.isFinite(value) && value > 0 ? value : undefined
+}
 
 /**
  * A JSON file, compatible with the Python library's `RefreshTokenAuthFile`.
@@ -61,10 +65,19 @@ const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Du
  */
 export const make = (path: string, options: Options = {}): TokenStore.Service => {
   const store = `file ${path}`
-  const staleAfter = millis(options.staleLockTimeout, defaults.staleLockTimeout)
-  const timeout = millis(options.lockTimeout, defaults.lockTimeout)
   const failed = (operation: "load" | "save" | "lock") => (failure: FileStore.FileFailure | string) =>
     new TokenStoreError({ operation, store, detail: typeof failure === "string" ? failure : failure.detail })
+  const staleAfter = millis(options.staleLockTimeout, defaults.staleLockTimeout)
+  const timeout = millis(options.lockTimeout, defaults.lockTimeout)
+  if (staleAfter === undefined || timeout === undefined) {
+    // A store that cannot work says why on every use, rather than throwing where it is built.
+    const detail = `${staleAfter === undefined ? "staleLockTimeout" : "lockTimeout"} is not a positive duration`
+    return TokenStore.make({
+      load: Effect.fail(failed("load")(detail)),
+      save: () => Effect.fail(failed("save")(detail)),
+      withLock: () => Effect.fail(failed("lock")(detail))
+    })
+  }
 
   const key = {}
   const semaphore = Effect.unsafeMakeSemaphore(1)

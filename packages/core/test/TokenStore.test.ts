@@ -426,3 +426,21 @@ describe("FileTokenStore.withLock", () => {
       expect(events).toEqual(["first in", "first out", "second in"])
     }))
 })
+
+describe("FileTokenStore options", () => {
+  it.effect("a lock timeout that is not a positive duration fails every operation with a TokenStoreError", () =>
+    Effect.gen(function*() {
+      const path = join(freshDirectory(), "tokens.json")
+      for (const options of [{ lockTimeout: "soon" as never }, { staleLockTimeout: 0 }, { lockTimeout: -5 }]) {
+        const store = FileTokenStore.make(path, options)
+        const errors = [
+          yield* Effect.flip(store.load),
+          yield* Effect.flip(store.save(tokens(1))),
+          yield* Effect.flip(store.withLock!(Effect.void))
+        ]
+        expect(errors.map((error) => error.operation)).toEqual(["load", "save", "lock"])
+        expect(errors[0]!.detail).toMatch(/(staleLockTimeout|lockTimeout) is not a positive duration/)
+      }
+      expect(existsSync(path)).toBe(false)
+    }))
+})

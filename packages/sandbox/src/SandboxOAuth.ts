@@ -84,7 +84,11 @@ const make = (options: SandboxOAuth.Options = {}): Effect.Effect<SandboxOAuth.Se
           Effect.map(Clock.currentTimeMillis, (now) => grants.issueTokens(grant, now))),
       verifyToken: (token) => Effect.map(Clock.currentTimeMillis, (now) => grants.verify(token, now)),
       revoke: (token) => Effect.sync(() => grants.revokeToken(token)),
-      calls: Effect.sync(() => grants.calls.slice())
+      calls: Effect.sync(() => grants.calls.slice()),
+      failTokenEndpoint: (status) =>
+        Effect.sync(() => {
+          grants.outage = status
+        })
     }
     Grants.registry.set(service, grants)
     return service
@@ -301,5 +305,12 @@ export declare namespace SandboxOAuth {
     readonly revoke: (token: string) => Effect.Effect<boolean>
     /** Every call the OAuth endpoints answered so far, in order. */
     readonly calls: Effect.Effect<ReadonlyArray<Call>>
+    /**
+     * From now on `POST /oauth/token` answers `status` (e.g. 503) with an HTML body, as an outage in front of the
+     * server would; `undefined` ends the outage. Such calls are listed in `calls` with that status.
+     *
+     * @since 0.2.0
+     */
+    readonly failTokenEndpoint: (status: number | undefined) => Effect.Effect<void>
   }
 }

@@ -167,6 +167,32 @@ describe("OAuth against the sandbox, over HTTP", () => {
       })
     ))
 
+  it.effect("a token endpoint answering 503: one token call for 21 requests, RefreshFailed with retryAt, healed after", () =>
+    onSandbox(() =>
+      Effect.gen(function*() {
+        const oauth = yield* SandboxOAuth
+        const auth = yield* oauthFrom(yield* oauth.issueTokens())
+        yield* TestClock.adjust("2 hours")
+        yield* oauth.failTokenEndpoint(503)
+        const errors = yield* candidates(auth, (service) =>
+          Effect.all(Array.from({ length: 21 }, () => Effect.flip(service.list({ limit: 1 }))), {
+            concurrency: "unbounded"
+          }))
+        const retryAts = new Set(errors.map((error) => error._tag === "AuthError" && error.retryAt))
+        expect(errors.map((error) => error._tag === "AuthError" && error.reason)).toEqual(
+          Array.from({ length: 21 }, () => "RefreshFailed")
+        )
+        expect(retryAts.size).toBe(1)
+        expect((yield* tokenCalls).map((call) => call.status)).toEqual([503])
+        // Back up, and the backoff over: the next request refreshes once and succeeds.
+        yield* oauth.failTokenEndpoint(undefined)
+        yield* TestClock.setTime([...retryAts][0] as number)
+        const page = yield* candidates(auth, (service) => service.list({ limit: 1 }))
+        expect(page.data).toHaveLength(1)
+        expect((yield* tokenCalls).map((call) => call.status)).toEqual([503, 200])
+      })
+    ))
+
   it.effect("a malformed challenge or an unknown method is sent back to the redirect URI as invalid_request", () =>
     onSandbox(() =>
       Effect.gen(function*() {

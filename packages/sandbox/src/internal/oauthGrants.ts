@@ -120,6 +120,8 @@ const checkVerifier = (
 export interface Grants {
   readonly settings: Settings
   readonly calls: Array<Call>
+  /** While set, `POST /oauth/token` answers this status with an HTML body (an outage in front of the server). */
+  outage: number | undefined
   readonly issueCode: (
     grant: Grant,
     redirectUri: string | undefined,
@@ -401,6 +403,7 @@ export const make = (settings: Settings): Grants => {
   return {
     settings,
     calls,
+    outage: undefined,
     issueCode,
     issueTokens,
     preissueRefreshToken,

@@ -91,6 +91,13 @@ const postEndpoint = (
     Effect.gen(function*() {
       const form = yield* readForm(request)
       const grantType = form?.get("grant_type") ?? undefined
+      if (name === "token" && grants.outage !== undefined) {
+        const page = HttpServerResponse.text("<html><body>Service Unavailable</body></html>", {
+          status: grants.outage,
+          contentType: "text/html"
+        })
+        return [page, { grantType, error: undefined }] as const
+      }
       // The digest is asynchronous (Web Crypto); the grants decide synchronously with it.
       const verifier = form?.get("code_verifier") ?? null
       const verifierS256 = verifier === null ? undefined : yield* OAuth.codeChallenge(verifier)
