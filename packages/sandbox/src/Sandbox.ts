@@ -21,16 +21,14 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import type { ServeError } from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { createServer } from "node:http"
 import type * as Faults from "./Faults.js"
 import { notFound } from "./internal/apiError.js"
 import * as Config from "./internal/config.js"
 import { gate } from "./internal/gate.js"
 import * as InProcess from "./internal/inProcess.js"
+import * as NodeServer from "./internal/nodeServer.js"
 import { routesBeside } from "./internal/oauthRoutes.js"
 import * as Render from "./internal/render.js"
 import { router } from "./internal/routes.js"
@@ -202,20 +200,24 @@ const credentials = (options: Options) => ({
  * Serves the sandbox over HTTP with Node, on the state and auth in context (and its `SandboxOAuth`, if any), for
  * as long as the layer's scope lives. A dropped-connection fault destroys the socket.
  *
+ * Needs the optional peer dependency `@effect/platform-node`, loaded only when this layer is built: without it the
+ * layer fails with a `ServeError` saying so, and the in-process sandbox (`layerClient`) never needs it.
+ *
  * @since 0.1.0
  */
 export const serve = (
   options: ServerOptions = {}
 ): Layer.Layer<SandboxServer, ServeError, SandboxState | SandboxAuth.SandboxAuth> => {
-  const served = Layer.unwrapEffect(Effect.map(makeApp(options), (app) =>
-    HttpServer.serve(
-      Effect.catchTag(app, "DropConnection", () =>
-        Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
-          // Destroying the socket is what a crashed backend or a cut network looks like to the client.
-          NodeHttpServerRequest.toServerResponse(request).socket?.destroy()
-          return HttpServerResponse.empty()
-        }))
-    )))
+  const served = (node: NodeServer.Modules) =>
+    Layer.unwrapEffect(Effect.map(makeApp(options), (app) =>
+      HttpServer.serve(
+        Effect.catchTag(app, "DropConnection", () =>
+          Effect.map(HttpServerRequest.HttpServerRequest, (request) => {
+            // Destroying the socket is what a crashed backend or a cut network looks like to the client.
+            node.NodeHttpServerRequest.toServerResponse(request).socket?.destroy()
+            return HttpServerResponse.empty()
+          }))
+      )))
   const url = Layer.effect(
     SandboxServer,
     HttpServer.addressWith((address) =>
@@ -225,9 +227,12 @@ export const serve = (
       })
     )
   )
-  return Layer.merge(served, url).pipe(
-    Layer.provide(NodeHttpServer.layer(createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" }))
-  )
+  return Layer.unwrapEffect(Effect.map(NodeServer.load, (node) =>
+    Layer.merge(served(node), url).pipe(
+      Layer.provide(
+        node.NodeHttpServer.layer(node.createServer, { port: options.port ?? 0, host: options.host ?? "127.0.0.1" })
+      )
+    )))
 }
 
 /**

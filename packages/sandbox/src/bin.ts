@@ -4,7 +4,6 @@
  *
  * @since 0.1.0
  */
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -184,4 +183,12 @@ const main = Effect.gen(function*() {
   return yield* Effect.never
 }).pipe(Effect.provide(Sandbox.layerServer(options)))
 
+// Loaded here rather than imported so that a missing optional peer says what to install.
+const NodeRuntime = await import("@effect/platform-node/NodeRuntime").catch(() => {
+  process.stderr.write(
+    "effect-factorial-sandbox serves over Node and needs the optional peer dependency @effect/platform-node:\n" +
+      "  npm install @effect/platform-node@^0.108.2\n"
+  )
+  return process.exit(1)
+})
 NodeRuntime.runMain(main)

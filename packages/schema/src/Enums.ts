@@ -24,12 +24,14 @@
  */
 import { lenientEnum } from "./internal/lenientEnum.js"
 
-/**
- * The interface every enum implements: the lenient schema plus `values` and `Strict`.
- *
- * @since 0.1.0
- */
-export type { LenientEnum } from "./internal/lenientEnum.js"
+export type {
+  /**
+   * The interface every enum implements: the lenient schema plus `values` and `Strict`.
+   *
+   * @since 0.1.0
+   */
+  LenientEnum
+} from "./internal/lenientEnum.js"
 
 /**
  * Kind of a job posting question, and of the question an answer replies to.

@@ -20,12 +20,14 @@
  */
 import { makeIdSchema } from "./internal/id.js"
 
-/**
- * The interface every id schema implements: a schema plus `brand` and `make`.
- *
- * @since 0.1.0
- */
-export type { IdSchema } from "./internal/id.js"
+export type {
+  /**
+   * The interface every id schema implements: a schema plus `brand` and `make`.
+   *
+   * @since 0.1.0
+   */
+  IdSchema
+} from "./internal/id.js"
 
 /**
  * Id of an answer to an application question (`ats/answers`). Decodes a digits string or an exact integer; use `AnswerId.make(x)` to build one.
