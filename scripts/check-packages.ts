@@ -47,11 +47,26 @@ const manifestProblems = (pkg: WorkspacePackage): Array<string> => {
   for (const field of ["description", "repository", "homepage", "engines", "keywords"]) {
     need(m[field] !== undefined, `${field} is missing`)
   }
-  need(m.scripts?.["build"] === "tsc -b tsconfig.build.json", "scripts.build must be `tsc -b tsconfig.build.json`")
-  need(m.scripts?.["prepack"] !== undefined, "scripts.prepack must build dist/ (packing must never ship without it)")
   need(m.files?.includes("dist") === true, "files must include dist")
-  need(existsSync(join(pkg.dir, "tsconfig.build.json")), "tsconfig.build.json is missing")
   need(existsSync(join(pkg.dir, "README.md")), "README.md is missing")
+  if (!pkg.library) {
+    // An application: its bin runs from dist/, and a pack rebuilds it from scratch.
+    need(
+      m.scripts?.["prepack"]?.startsWith("rm -rf dist && ") === true,
+      "scripts.prepack must start with `rm -rf dist && ` then build (a pack never ships a missing or stale dist/)"
+    )
+    need(Object.keys(m.bin ?? {}).length > 0, "a package without exports must have a bin")
+    for (const [name, path] of Object.entries(m.bin ?? {})) {
+      need(/^\.\/dist\/.+\.js$/.test(path), `bin.${name} must be a .js file in dist/ (is ${path})`)
+    }
+    return problems
+  }
+  need(m.scripts?.["build"] === "tsc -b tsconfig.build.json", "scripts.build must be `tsc -b tsconfig.build.json`")
+  need(
+    m.scripts?.["prepack"] === "rm -rf dist && tsc -b tsconfig.build.json",
+    "scripts.prepack must be `rm -rf dist && tsc -b tsconfig.build.json` (a pack never ships a missing or stale dist/)"
+  )
+  need(existsSync(join(pkg.dir, "tsconfig.build.json")), "tsconfig.build.json is missing")
   const pub = m.publishConfig
   need(pub?.main === "./dist/index.js", "publishConfig.main must be ./dist/index.js (old resolvers)")
   need(pub?.types === "./dist/index.d.ts", "publishConfig.types must be ./dist/index.d.ts (old resolvers)")
@@ -112,6 +127,7 @@ const main = () => {
       } catch (error) {
         failures.push(`${pkg.manifest.name}: publint\n${(error as Error).message}`)
       }
+      if (!pkg.library) continue
       try {
         // ESM-only by design: a CommonJS `require` of these packages is expected to need `import()`.
         step(`attw ${pkg.manifest.name}`, () =>

@@ -90,7 +90,8 @@ const generate = async (pkg: WorkspacePackage) => {
 const main = async () => {
   // `pnpm docs:reference core ats` regenerates only those packages.
   const only = process.argv.slice(2)
-  const queue = packages().filter((pkg) => only.length === 0 || only.includes(basename(pkg.dir)))
+  // Applications (no exports map) have no API to document.
+  const queue = packages().filter((pkg) => pkg.library && (only.length === 0 || only.includes(basename(pkg.dir))))
   const failures: Array<string> = []
   // Two at a time: docgen is CPU-bound and the type-check of the examples dominates.
   const worker = async () => {

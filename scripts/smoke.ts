@@ -3,7 +3,8 @@
  * outside the workspace (with the pinned `effect` and `@effect/platform`), type-checks a consumer program with
  * `moduleResolution` nodenext, bundler and node10, imports every public module and none of the private ones, runs
  * the program on the in-process sandbox, then installs `@effect/platform-node` and runs it over HTTP on 127.0.0.1
- * against the installed `effect-factorial-sandbox` bin. Any failure exits non-zero. `SMOKE_KEEP=1` keeps the project.
+ * against the installed `effect-factorial-sandbox` bin; applications (the CLI) are installed last and run too. Any
+ * failure exits non-zero. `SMOKE_KEEP=1` keeps the project.
  */
 import { type ChildProcess, spawn } from "node:child_process"
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -124,12 +125,17 @@ const main = async () => {
   let sandbox: ChildProcess | undefined
   try {
     const tarballs = step("pack every package", () => packAll(join(work, "tarballs")))
+    // Libraries first, alone: installing them must not pull the Node server stack. Applications (the CLI) come
+    // with @effect/platform-node later.
+    const all = packages()
+    const tarballsOf = (library: boolean) =>
+      all.filter((pkg) => pkg.library === library).map((pkg) => [pkg.manifest.name, tarballs.get(pkg.manifest.name)!] as const)
     write(join(consumer, "package.json"), {
       name: "effect-factorial-smoke-consumer",
       private: true,
       type: "module",
       dependencies: {
-        ...Object.fromEntries([...tarballs].map(([name, tarball]) => [name, `file:${tarball}`])),
+        ...Object.fromEntries(tarballsOf(true).map(([name, tarball]) => [name, `file:${tarball}`])),
         "effect": pinned("effect"),
         "@effect/platform": pinned("@effect/platform")
       }
@@ -190,7 +196,16 @@ const main = async () => {
       throw new Error("the bin started without @effect/platform-node")
     })
 
-    step("npm install @effect/platform-node", () => npm(["install", `@effect/platform-node@${pinned("@effect/platform-node")}`]))
+    const apps = tarballsOf(false)
+    step(`npm install @effect/platform-node${apps.map(([name]) => ` and ${name}`).join("")}`, () =>
+      npm(["install", `@effect/platform-node@${pinned("@effect/platform-node")}`, ...apps.map(([, tarball]) => tarball)]))
+    for (const pkg of all.filter((pkg) => !pkg.library)) {
+      for (const name of Object.keys(pkg.manifest.bin ?? {})) {
+        step(`the installed ${name} answers --help`, () => {
+          run(join(consumer, "node_modules", ".bin", name), ["--help"], { cwd: consumer, quiet: true, timeout: 60_000 })
+        })
+      }
+    }
     const size = 30
     const server = await startSandbox(consumer, size)
     sandbox = server.child
@@ -205,6 +220,20 @@ const main = async () => {
           FACTORIAL_API_KEY: "sandbox-api-key"
         }
       }))
+    const cli = join(consumer, "node_modules", ".bin", "factorial-ats")
+    if (existsSync(cli)) {
+      step("the installed factorial-ats exports every candidate from the bin over HTTP", () => {
+        const out = run(cli, ["export", "candidates", "--format", "ndjson"], {
+          cwd: consumer,
+          quiet: true,
+          timeout: 60_000,
+          env: { ...process.env, FACTORIAL_BASE_URL: server.url, FACTORIAL_API_KEY: "sandbox-api-key" }
+        })
+        // The seeded candidates plus the one the consumer created.
+        const lines = out.trim().split("\n").filter((line) => line.startsWith("{"))
+        if (lines.length !== size + 1) throw new Error(`expected ${size + 1} NDJSON lines, got ${lines.length}:\n${out}`)
+      })
+    }
     await stop(server.child)
     sandbox = undefined
     process.stdout.write(`smoke test passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)

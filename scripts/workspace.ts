@@ -3,7 +3,7 @@
  * that is not private), packing them, and running commands that fail loudly.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -38,6 +38,11 @@ export interface WorkspacePackage {
   /** `packages/<name>`. */
   readonly path: string
   readonly manifest: Manifest
+  /**
+   * A library has an `exports` map and is built by `tsc` (`tsconfig.build.json`); a package without one is an
+   * application (a bin only, such as the CLI), built by its own `build` script.
+   */
+  readonly library: boolean
 }
 
 /** Every publishable package under `packages/`, so that a new package is covered without editing a script. */
@@ -47,7 +52,7 @@ export const packages = (): ReadonlyArray<WorkspacePackage> =>
     .map((entry) => {
       const dir = join(root, "packages", entry.name)
       const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest
-      return { dir, path: `packages/${entry.name}`, manifest }
+      return { dir, path: `packages/${entry.name}`, manifest, library: manifest.exports !== undefined }
     })
     .filter((pkg) => pkg.manifest.private !== true)
 
@@ -77,13 +82,32 @@ export const run = (
 export const tsc = join(root, "node_modules", "typescript", "bin", "tsc")
 
 /**
- * Packs every package with pnpm (its `prepack` builds `dist/`; pnpm applies `publishConfig` and turns
- * `workspace:` ranges into versions) into `destination`, and returns the tarball of each package by name.
+ * Builds every package from scratch: removes each `dist/` (so no output of a deleted module is ever packed), then
+ * one `tsc -b` over every library's `tsconfig.build.json`, then each application's `build` script.
+ */
+export const buildAll = (): void => {
+  const all = packages()
+  for (const pkg of all) rmSync(join(pkg.dir, "dist"), { recursive: true, force: true })
+  const libraries = all.filter((pkg) => pkg.library)
+  run("node", [tsc, "-b", ...libraries.map((pkg) => join(pkg.dir, "tsconfig.build.json"))], { cwd: root, timeout: 600_000 })
+  for (const pkg of all.filter((pkg) => !pkg.library)) {
+    run("pnpm", ["run", "build"], { cwd: pkg.dir, timeout: 600_000, quiet: true })
+  }
+}
+
+/**
+ * Builds every package, then packs each with pnpm into `destination` (pnpm applies `publishConfig` and turns
+ * `workspace:` ranges into versions; `prepack`, which would rebuild, is skipped since everything is fresh), and
+ * returns the tarball of each package by name.
  */
 export const packAll = (destination: string): ReadonlyMap<string, string> => {
+  buildAll()
   const tarballs = new Map<string, string>()
   for (const pkg of packages()) {
-    const out = run("pnpm", ["pack", "--json", "--pack-destination", destination], { cwd: pkg.dir, quiet: true })
+    const out = run("pnpm", ["pack", "--config.ignore-scripts=true", "--json", "--pack-destination", destination], {
+      cwd: pkg.dir,
+      quiet: true
+    })
     // The JSON follows whatever `prepack` printed; it starts at the first line that is a lone "{".
     const json = JSON.parse(out.slice(out.search(/^\{$/m))) as { readonly filename: string }
     tarballs.set(pkg.manifest.name, resolve(destination, json.filename))
