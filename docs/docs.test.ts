@@ -8,12 +8,20 @@ import { readdirSync, readFileSync } from "node:fs"
 const root = new URL("../", import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, root), "utf8")
 
-/** Every `<!-- example: path -->` marker followed by a ```ts block, as [path, block]. */
+/**
+ * Every `<!-- example: path -->` marker followed by a ```ts block, as [path, block]; a marker indented inside a
+ * list item counts too, its block read without the indentation.
+ */
 const examples = (markdown: string) =>
-  Array.from(markdown.matchAll(/<!-- example: (\S+) -->\n```ts\n([\s\S]*?)\n```/g), (match) => [match[1]!, match[2]!])
+  Array.from(
+    markdown.matchAll(/^([ \t]*)<!-- example: (\S+) -->\n\1```ts\n([\s\S]*?)\n\1```/gm),
+    (match) => [match[2]!, match[3]!.split("\n").map((line) => line.startsWith(match[1]!) ? line.slice(match[1]!.length) : line).join("\n")]
+  )
 
 const pages = [
   "README.md",
+  "CONTRIBUTING.md",
+  "docs/reference/README.md",
   ...readdirSync(new URL("docs/", root)).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`),
   ...readdirSync(new URL("packages/", root)).map((p) => `packages/${p}/README.md`)
 ]
@@ -33,9 +41,16 @@ describe("docs", () => {
     })
   }
 
-  it("no example marker is left without its code", () => {
-    for (const page of pages.filter((p) => p.startsWith("docs/"))) {
-      expect(read(page)).not.toMatch(/```ts\n[A-Z_]+_EXAMPLE\n```/)
+  it("no placeholder is left where code should be, indented or not", () => {
+    for (const page of pages) {
+      expect([page, read(page).match(/^[ \t]*[A-Z][A-Z0-9_]*_(EXAMPLE|SNIPPET|TODO|PLACEHOLDER)[ \t]*$/m)?.[0]]).toEqual([page, undefined])
+    }
+  })
+
+  it("every example marker is followed by its code block", () => {
+    for (const page of pages) {
+      const markers = read(page).match(/<!-- example: \S+ -->/g)?.length ?? 0
+      expect([page, examples(read(page)).length]).toEqual([page, markers])
     }
   })
 })

@@ -17,5 +17,12 @@ export * from "./Messages.js"
 export * from "./Questions.js"
 export * from "./RejectionReasons.js"
 export * as Resource from "./Resource.js"
+/**
+ * Helpers for tests: generated records of any model and pages with a consistent `meta`, for mock layers.
+ *
+ * @since 0.1.0
+ */
+export * as Testing from "./Testing.js"
+
 export * from "./WebhookSubscriptions.js"
 export * as Webhooks from "./Webhooks.js"
