@@ -49,7 +49,7 @@ describe("docs", () => {
 
   it("every example marker is followed by its code block", () => {
     for (const page of pages) {
-      const markers = read(page).match(/<!-- example: \S+ -->/g)?.length ?? 0
+      const markers = read(page).match(/^[ \t]*<!-- example: \S+ -->$/gm)?.length ?? 0
       expect([page, examples(read(page)).length]).toEqual([page, markers])
     }
   })

@@ -49,8 +49,8 @@ const withOverrides = <A>(model: Model<A>, value: A, overrides: Partial<A> | und
   if (overrides === undefined) return value
   const merged = { ...(value as object), ...overrides }
   // A class (`Schema.Class`) keeps its prototype; constructing it again runs its own validation.
-  const make = (model as { readonly make?: (props: unknown) => A }).make
-  return typeof make === "function" ? make(merged) : merged as A
+  const klass = model as { readonly make?: (props: unknown) => A }
+  return typeof klass.make === "function" ? klass.make(merged) : merged as A
 }
 
 /**
