@@ -13,7 +13,7 @@ import { packages, root, type WorkspacePackage } from "./workspace.js"
 const config = {
   srcDir: "src",
   outDir: "docs",
-  exclude: ["src/index.ts", "src/**/internal/**/*.ts", "src/bin.ts"],
+  exclude: ["src/**/index.ts", "src/**/internal/**/*.ts", "src/bin.ts"],
   enforceVersion: true,
   examplesCompilerOptions: {
     noEmit: true,

@@ -164,6 +164,11 @@ export class BadRequest extends Schema.TaggedError<BadRequest>("@effect-factoria
   "BadRequest",
   httpErrorFields
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
@@ -180,6 +185,11 @@ export class Unauthorized extends Schema.TaggedError<Unauthorized>("@effect-fact
   "Unauthorized",
   httpErrorFields
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
@@ -196,6 +206,11 @@ export class Forbidden extends Schema.TaggedError<Forbidden>("@effect-factorial/
   "Forbidden",
   httpErrorFields
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
@@ -212,6 +227,11 @@ export class NotFound extends Schema.TaggedError<NotFound>("@effect-factorial/co
   "NotFound",
   httpErrorFields
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
@@ -228,6 +248,11 @@ export class Conflict extends Schema.TaggedError<Conflict>("@effect-factorial/co
   "Conflict",
   httpErrorFields
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
@@ -251,6 +276,11 @@ export class UnprocessableEntity
     }
   )
 {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and the field errors. */
   override get message(): string {
@@ -278,6 +308,11 @@ export class RateLimited extends Schema.TaggedError<RateLimited>("@effect-factor
     retryAfter: Schema.optional(Schema.DurationFromMillis)
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and the requested wait. */
   override get message(): string {
@@ -297,6 +332,11 @@ export class ServerError extends Schema.TaggedError<ServerError>("@effect-factor
   "ServerError",
   httpErrorFields
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and body. */
   override get message(): string {
@@ -320,6 +360,11 @@ export class UnexpectedStatus extends Schema.TaggedError<UnexpectedStatus>("@eff
     location: Schema.optional(Schema.String)
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL, status and, for a redirect, where it pointed. */
   override get message(): string {
@@ -358,6 +403,11 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
     detail: Schema.optional(Schema.String)
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL and reason. */
   override get message(): string {
@@ -381,6 +431,11 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@effect-fact
     timeout: Schema.DurationFromMillis
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL and timeout. */
   override get message(): string {
@@ -422,6 +477,11 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     ...bodyInfoFields
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line summary followed by the explanation. */
   override get message(): string {
@@ -478,6 +538,11 @@ export class InvalidRequest extends Schema.TaggedError<InvalidRequest>("@effect-
     message: Schema.String
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /**
    * Builds an `InvalidRequest` from the `ParseError` of encoding an operation's input.
@@ -518,6 +583,11 @@ export class AuthError extends Schema.TaggedError<AuthError>("@effect-factorial/
     retryAt: Schema.optional(Schema.Number)
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
 }
 

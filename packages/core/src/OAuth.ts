@@ -67,6 +67,11 @@ export class OAuthError extends Schema.TaggedError<OAuthError>("@effect-factoria
   /** What went wrong, for the other reasons. */
   detail: Schema.optional(Schema.String)
 }) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description without any secret. */
   override get message(): string {

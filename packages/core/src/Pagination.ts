@@ -109,6 +109,11 @@ export class PaginationError extends Schema.TaggedError<PaginationError>("@effec
     cursor: Schema.optional(Schema.String)
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** One line: the reason and what happened. */
   override get message(): string {

@@ -96,6 +96,11 @@ export class TokenStoreError extends Schema.TaggedError<TokenStoreError>("@effec
     detail: Schema.String
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.1.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description. */
   override get message(): string {
