@@ -23,3 +23,13 @@ export * from "./Message.js"
 /** @since 0.1.0 */
 export * from "./Question.js"
 export * from "./WebhookSubscription.js"
+
+export type {
+  /**
+   * The static type of every payload and params schema: a schema whose decoded type is a named interface, plus
+   * its struct's `fields`. Public so that the declarations of packages built on these schemas can name it.
+   *
+   * @since 0.2.0
+   */
+  Outbound
+} from "../internal/fields.js"
