@@ -42,9 +42,6 @@ export const scanOptions = (options: {
   return Effect.succeed({ ...base, concurrency: n })
 }
 
-/** Writes to stderr: status lines that are not data. */
-export const status = (text: string) => Effect.sync(() => process.stderr.write(text + "\n"))
-
 interface ExportConfig {
   readonly resource: Resources.CliResource
   readonly format: Records.Format
@@ -103,14 +100,14 @@ export const run = (config: ExportConfig) =>
           yield* Effect.ignore(output.write(layout.tail))
           if (summary !== undefined && summary.invalid > 0) {
             const ids = summary.invalidIds.slice(0, 10).join(", ")
-            yield* status(`Skipped ${summary.invalid} ${name} records that do not decode (ids ${ids}${summary.invalid > 10 ? ", ..." : ""})`)
+            yield* Output.status(`Skipped ${summary.invalid} ${name} records that do not decode (ids ${ids}${summary.invalid > 10 ? ", ..." : ""})`)
           }
           if (Exit.isSuccess(exit)) {
             progress.done(written, output.target)
           } else if (Exit.isInterrupted(exit)) {
-            yield* status(`\nInterrupted: ${written} ${name} records written to ${output.target} (complete up to the last record)`)
+            yield* Output.status(`\nInterrupted: ${written} ${name} records written to ${output.target} (complete up to the last record)`)
           } else {
-            yield* status(`${showProgress ? "\n" : ""}Stopped by an error after ${written} ${name} records written to ${output.target} (complete up to the last record)`)
+            yield* Output.status(`${showProgress ? "\n" : ""}Stopped by an error after ${written} ${name} records written to ${output.target} (complete up to the last record)`)
           }
         })
       )

@@ -15,7 +15,7 @@ import * as fs from "node:fs"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { LoginError } from "./errors.js"
-import { status } from "./exportCommand.js"
+import * as Output from "./output.js"
 
 /** The token file when neither `--store` nor `FACTORIAL_TOKEN_FILE` names one. */
 export const defaultStore = "factorial-tokens.json"
@@ -101,8 +101,8 @@ export const login = Command.make(
         scope: config.scope,
         baseUrl: base
       })
-      yield* status(`Open this page in a browser and authorize the application:\n\n  ${request.url}\n`)
-      yield* status(`Waiting for the redirect to ${redirectUri} (up to ${config.timeout} s)...`)
+      yield* Output.status(`Open this page in a browser and authorize the application:\n\n  ${request.url}\n`)
+      yield* Output.status(`Waiting for the redirect to ${redirectUri} (up to ${config.timeout} s)...`)
       const params = yield* listening.callback.pipe(
         Effect.timeoutFail({
           duration: `${config.timeout} seconds`,
@@ -127,7 +127,7 @@ export const login = Command.make(
         codeVerifier: request.codeVerifier
       })
       yield* FileTokenStore.make(config.store).save(yield* StoredTokens.fromResponse(tokens, application))
-      yield* status(`Logged in. Tokens saved to ${config.store} (readable by you only); use --store ${config.store}.`)
+      yield* Output.status(`Logged in. Tokens saved to ${config.store} (readable by you only); use --store ${config.store}.`)
     }).pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 ).pipe(Command.withDescription("Authorize with OAuth (code flow, PKCE and state; callback on 127.0.0.1) and save the tokens."))
 
@@ -155,6 +155,6 @@ export const logout = Command.make(
         yield* OAuth.revoke({ ...application, token: tokens.accessToken, tokenTypeHint: "access_token" })
       }
       yield* Effect.sync(() => fs.rmSync(config.store, { force: true }))
-      yield* status(`Logged out: the tokens are revoked and ${config.store} is deleted.`)
+      yield* Output.status(`Logged out: the tokens are revoked and ${config.store} is deleted.`)
     }).pipe(Effect.provide(FetchHttpClient.layer))
 ).pipe(Command.withDescription("Revoke the saved OAuth tokens and delete the token file."))

@@ -48,3 +48,6 @@ export const file = (path: string): Effect.Effect<Output, OutputError, Scope.Sco
 /** The file when a path is given, else stdout. */
 export const open = (path: string | undefined): Effect.Effect<Output, OutputError, Scope.Scope> =>
   path === undefined || path === "-" ? Effect.succeed(stdout) : file(path)
+
+/** Writes a status line (not data) to stderr. */
+export const status = (text: string): Effect.Effect<void> => Effect.sync(() => void process.stderr.write(text + "\n"))

@@ -20,7 +20,6 @@ import * as Schema from "effect/Schema"
 import { randomBytes } from "node:crypto"
 import { createServer } from "node:http"
 import { InvalidInput } from "./errors.js"
-import { status } from "./exportCommand.js"
 import * as Output from "./output.js"
 import * as Settings from "./settings.js"
 
@@ -77,9 +76,9 @@ const subscribe = (
         (created) =>
           Effect.zipRight(
             Effect.ignore(subscriptions.delete(created.id)),
-            status(`Deleted the ${type} subscription ${created.id}`)
+            Output.status(`Deleted the ${type} subscription ${created.id}`)
           )
-      ).pipe(Effect.tap((created) => status(`Subscribed ${type} → ${base}${Webhooks.path(type)} (subscription ${created.id})`)))
+      ).pipe(Effect.tap((created) => Output.status(`Subscribed ${type} → ${base}${Webhooks.path(type)} (subscription ${created.id})`)))
     }
   })
 
@@ -137,7 +136,7 @@ const listen = Command.make(
         )
         : Layer.empty
       const announce = Layer.effectDiscard(Effect.flatMap(HttpServer.addressFormattedWith(Effect.succeed), (address) =>
-        status(
+        Output.status(
           `Listening on ${address} for ${types.length} subscription type${types.length === 1 ? "" : "s"} ` +
             `(POST ${address}/ats/<resource>/<event>); Ctrl-C to stop`
         )))
