@@ -30,18 +30,18 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Application, Candidate, EvaluationForm, JobPosting, SubscriptionType, subscriptionTypes } from "@effect-factorial/schema"
-import { Json } from "@effect-factorial/core"
+import { Json, Mismatches } from "@effect-factorial/core"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import type * as ParseResult from "effect/ParseResult"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Body from "./internal/webhookBody.js"
 import * as Challenge from "./internal/webhookChallenge.js"
 import * as Dedupe from "./internal/webhookDedupe.js"
-import * as Issues from "./internal/webhookIssues.js"
 import * as Redaction from "./internal/webhookRedaction.js"
 
 /**
@@ -127,6 +127,14 @@ export class WebhookDecodeError extends Schema.TaggedError<WebhookDecodeError>(
   message: Schema.String
 }) {}
 
+/** At most this many mismatches are listed in a `WebhookDecodeError`; the rest are counted. */
+const maxIssues = 8
+
+const describeMismatches = (error: ParseResult.ParseError): ReadonlyArray<string> => {
+  const all = Mismatches.lines(error)
+  return all.length <= maxIssues ? all : [...all.slice(0, maxIssues), `... and ${all.length - maxIssues} more`]
+}
+
 const decodeError = (
   subscriptionType: string,
   reason: WebhookDecodeError["reason"],
@@ -167,7 +175,7 @@ export const decode = <T extends SubscriptionType>(
   const schema: Schema.Schema<unknown, unknown> = payloadSchemas[type] as any
   return Schema.decodeUnknown(schema)(body, { errors: "all" }).pipe(
     Effect.mapBoth({
-      onFailure: (error) => decodeError(type, "SchemaMismatch", Issues.describe(error)),
+      onFailure: (error) => decodeError(type, "SchemaMismatch", describeMismatches(error)),
       onSuccess: (payload) =>
         ({
           type,

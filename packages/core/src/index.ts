@@ -40,6 +40,13 @@ export * from "./FactorialRequest.js"
 export * as Json from "./Json.js"
 
 /**
+ * Describing a failed decode by path and kind of mismatch, never by value: `Mismatches.lines`.
+ *
+ * @since 0.1.0
+ */
+export * as Mismatches from "./Mismatches.js"
+
+/**
  * The OAuth2 authorization-code flow: `authorizationUrl`, `exchangeCode`, `refresh`, `revoke`.
  *
  * @since 0.1.0

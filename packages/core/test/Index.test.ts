@@ -26,6 +26,7 @@ describe("package root", () => {
         "AuthError",
         "isFactorialError",
         "Json",
+        "Mismatches",
         "FactorialErrorTypeId",
         "Pagination",
         "OAuth",
