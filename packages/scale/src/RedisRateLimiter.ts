@@ -193,7 +193,10 @@ const make = (
       ? Redacted.value(options.url)
       : options.url
     // Loaded when used: an application without Redis does not need ioredis installed.
-    const { Redis: RedisClient } = yield* Effect.promise(() => import("ioredis"))
+    const { Redis: RedisClient } = yield* Effect.tryPromise({
+      try: () => import("ioredis"),
+      catch: () => ConfigError.MissingData([], "RedisRateLimiter needs the ioredis package (version 5): install it")
+    })
     const redis: Redis = yield* Effect.acquireRelease(
       Effect.sync(() => {
         const settings: RedisOptions = { maxRetriesPerRequest: 1, ...options.redis }
@@ -232,10 +235,16 @@ const make = (
           { budget, key: `${prefix}${key}:${method}`, semaphore: Effect.unsafeMakeSemaphore(1), local: localWindow(budget) }
         ])
       )
+      // Once per 30 seconds per tenant at most: while Redis is down every request would say it again.
+      let warnedAt = -Infinity
       const degraded = (error: string) =>
-        Effect.logWarning("Redis rate limiter unavailable; using this process's own budget").pipe(
-          Effect.annotateLogs({ tenant: key, error })
-        )
+        Effect.flatMap(Clock.currentTimeMillis, (now) => {
+          if (now - warnedAt < 30_000) return Effect.void
+          warnedAt = now
+          return Effect.logWarning("Redis rate limiter unavailable; using this process's own budget").pipe(
+            Effect.annotateLogs({ tenant: key, error })
+          )
+        })
 
       const acquire = (method: string): Effect.Effect<void> => {
         const lane = lanes.get(method.toUpperCase())
