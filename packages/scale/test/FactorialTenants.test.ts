@@ -100,4 +100,41 @@ describe("FactorialTenants", () => {
       expect(yield* tenants.cached).toEqual([])
       expect(Option.isSome(yield* (yield* SqlTokenStore).forTenant("globex").load)).toBe(true)
     }).pipe(Effect.provide(environment({ idleTimeToLive: "100 millis" }))))
+
+  it.live("a shared rate limiter takes a slot for every attempt, and a 429 closes its gate", () =>
+    Effect.gen(function*() {
+      yield* authorize("acme")
+      const post = Effect.flatMap(FactorialClient, (client) =>
+        client.raw({
+          method: "POST",
+          path: ["ats", "candidates"],
+          body: { _tag: "Json", value: { company_id: 1, first_name: "Ada", last_name: "Lovelace" } },
+          retry: false
+        })).pipe(Effect.provide(FactorialTenants.layerFor("acme")))
+      yield* post
+      const refused = yield* Effect.flip(post)
+      expect(refused._tag).toBe("RateLimited")
+      expect(acquired).toEqual(["acme POST", "acme POST"])
+      // The sandbox's Retry-After (seconds to the end of its minute) became the gate's end.
+      expect(pauses).toHaveLength(1)
+      expect(pauses[0]!).toBeGreaterThan(Date.now())
+    }).pipe(Effect.provide(
+      FactorialTenants.layerFromSql({ rateLimiter: recordingLimiter }).pipe(
+        Layer.provideMerge(SqlTokenStore.layer()),
+        Layer.provide(sqlite()),
+        Layer.provideMerge(Layer.merge(
+          Sandbox.layerServer({ rateLimit: { postsPerMinute: 1 } }),
+          FetchHttpClient.layer
+        ))
+      )
+    )))
+})
+
+const acquired: Array<string> = []
+const pauses: Array<number> = []
+/** A limiter that records what the client asks of it, and never waits. */
+const recordingLimiter = (key: string) => ({
+  acquire: (method: string) => Effect.sync(() => void acquired.push(`${key} ${method}`)),
+  pauseUntil: (epochMillis: number) => Effect.sync(() => void pauses.push(epochMillis)),
+  pausedUntil: Effect.succeed(0)
 })
