@@ -46,10 +46,16 @@ const stopChild = (child: ChildProcess): Promise<void> =>
     child.kill("SIGTERM")
   })
 
-/** Runs a benchmark script in a fresh Node process and answers the JSON it prints last. */
-export const runChild = <A>(script: string, nodeFlags: ReadonlyArray<string>, args: ReadonlyArray<string>): Promise<A> =>
+/** Runs a benchmark script in a fresh Node process (through tsx unless `loader: false`) and answers the JSON it prints last. */
+export const runChild = <A>(
+  script: string,
+  nodeFlags: ReadonlyArray<string>,
+  args: ReadonlyArray<string>,
+  options: { readonly loader?: boolean } = {}
+): Promise<A> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], {
+    const loader = options.loader === false ? [] : ["--import", "tsx"]
+    const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
       cwd: root,
       stdio: ["ignore", "pipe", "inherit"]
     })
