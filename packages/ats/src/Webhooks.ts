@@ -44,12 +44,20 @@ import * as Challenge from "./internal/webhookChallenge.js"
 import * as Dedupe from "./internal/webhookDedupe.js"
 import * as Redaction from "./internal/webhookRedaction.js"
 
-/**
- * The ATS subscription types (defined in `@effect-factorial/schema`), in the order of Factorial's spec.
- *
- * @since 0.1.0
- */
-export { SubscriptionType, subscriptionTypes } from "@effect-factorial/schema"
+export {
+  /**
+   * The ATS subscription types (defined in `@effect-factorial/schema`) as a schema.
+   *
+   * @since 0.1.0
+   */
+  SubscriptionType,
+  /**
+   * The ATS subscription types (defined in `@effect-factorial/schema`), in the order of Factorial's spec.
+   *
+   * @since 0.1.0
+   */
+  subscriptionTypes
+} from "@effect-factorial/schema"
 
 /**
  * Whether a string is one of the 13 ATS subscription types.
