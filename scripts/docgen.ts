@@ -68,8 +68,8 @@ const generate = async (pkg: WorkspacePackage) => {
       .sort()
     const rows: Array<string> = []
     for (const file of modules) {
-      // docgen writes Jekyll pages; drop the front matter so the pages read well as plain Markdown.
-      const page = readFileSync(join(out, "modules", file), "utf8").replace(/^---\n[\s\S]*?\n---\n/, "")
+      // docgen writes Jekyll pages (its formatter turns the opening `---` into `***`); drop the front matter so the pages read well as plain Markdown.
+      const page = readFileSync(join(out, "modules", file), "utf8").replace(/^(?:---|\*\*\*)\n[\s\S]*?\n---\n/, "")
       const name = file.replace(/\.ts\.md$/, "")
       writeFileSync(join(target, `${name.replace(/\//g, "-")}.md`), `# ${pkg.manifest.name}/${name}\n${page}`)
       rows.push(`| [\`${name}\`](${name.replace(/\//g, "-")}.md) | ${summary(page)} |`)
