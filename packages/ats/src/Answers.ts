@@ -6,19 +6,25 @@
 import { Answer, AnswerId, CreateAnswer, ListAnswersParams } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `answers` resource.
- *
- * @since 0.1.0
- */
-const answerResource = Resource.define({
+/** The description every derived piece comes from (reached as `Answers.definition`). */
+const definition = Resource.define({
   name: "Answers",
   path: "answers",
   model: Answer,
   id: AnswerId,
   listParams: ListAnswersParams,
-  create: CreateAnswer
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateAnswer)
+  }
 })
+
+/**
+ * The operations of `Answers`.
+ *
+ * @since 0.2.0
+ */
+export interface AnswersService extends Resource.Service<typeof definition> {}
 
 /**
  * Answers given by candidates to a job posting's questions.
@@ -33,4 +39,4 @@ const answerResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class Answers extends Resource.Tag(answerResource)<Answers>() {}
+export class Answers extends Resource.Tag(definition)<Answers, AnswersService>() {}

@@ -6,18 +6,24 @@
 import { ApplicationPhase, ApplicationPhaseId, ListApplicationPhasesParams } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `application_phases` resource.
- *
- * @since 0.1.0
- */
-const applicationPhaseResource = Resource.define({
+/** The description every derived piece comes from (reached as `ApplicationPhases.definition`). */
+const definition = Resource.define({
   name: "ApplicationPhases",
   path: "application_phases",
   model: ApplicationPhase,
   id: ApplicationPhaseId,
-  listParams: ListApplicationPhasesParams
+  listParams: ListApplicationPhasesParams,
+  operations: {
+    ...Resource.reads
+  }
 })
+
+/**
+ * The operations of `ApplicationPhases`.
+ *
+ * @since 0.2.0
+ */
+export interface ApplicationPhasesService extends Resource.Service<typeof definition> {}
 
 /**
  * The phases of a job posting's hiring pipeline.
@@ -32,4 +38,4 @@ const applicationPhaseResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class ApplicationPhases extends Resource.Tag(applicationPhaseResource)<ApplicationPhases>() {}
+export class ApplicationPhases extends Resource.Tag(definition)<ApplicationPhases, ApplicationPhasesService>() {}

@@ -6,25 +6,29 @@
 import { Application, ApplicationId, ApplyToJobPosting, CreateApplication, ListApplicationsParams, MoveApplicationToPhase, UpdateApplication } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `applications` resource.
- *
- * @since 0.1.0
- */
-const applicationResource = Resource.define({
+/** The description every derived piece comes from (reached as `Applications.definition`). */
+const definition = Resource.define({
   name: "Applications",
   path: "applications",
   model: Application,
   id: ApplicationId,
   listParams: ListApplicationsParams,
-  create: CreateApplication,
-  update: UpdateApplication,
-  delete: true,
-  actions: {
-    apply: { path: "apply", payload: ApplyToJobPosting },
-    moveToPhase: { path: "move_to_phase", payload: MoveApplicationToPhase }
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateApplication),
+    update: Resource.Op.update(UpdateApplication),
+    delete: Resource.Op.delete,
+    apply: Resource.Op.action("apply", ApplyToJobPosting),
+    moveToPhase: Resource.Op.action("move_to_phase", MoveApplicationToPhase)
   }
 })
+
+/**
+ * The operations of `Applications`.
+ *
+ * @since 0.2.0
+ */
+export interface ApplicationsService extends Resource.Service<typeof definition> {}
 
 /**
  * A candidate's application to a job posting.
@@ -39,4 +43,4 @@ const applicationResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class Applications extends Resource.Tag(applicationResource)<Applications>() {}
+export class Applications extends Resource.Tag(definition)<Applications, ApplicationsService>() {}

@@ -6,18 +6,24 @@
 import { CandidateSource, CandidateSourceId, ListCandidateSourcesParams } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `candidate_sources` resource.
- *
- * @since 0.1.0
- */
-const candidateSourceResource = Resource.define({
+/** The description every derived piece comes from (reached as `CandidateSources.definition`). */
+const definition = Resource.define({
   name: "CandidateSources",
   path: "candidate_sources",
   model: CandidateSource,
   id: CandidateSourceId,
-  listParams: ListCandidateSourcesParams
+  listParams: ListCandidateSourcesParams,
+  operations: {
+    ...Resource.reads
+  }
 })
+
+/**
+ * The operations of `CandidateSources`.
+ *
+ * @since 0.2.0
+ */
+export interface CandidateSourcesService extends Resource.Service<typeof definition> {}
 
 /**
  * Where candidates come from.
@@ -32,4 +38,4 @@ const candidateSourceResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class CandidateSources extends Resource.Tag(candidateSourceResource)<CandidateSources>() {}
+export class CandidateSources extends Resource.Tag(definition)<CandidateSources, CandidateSourcesService>() {}

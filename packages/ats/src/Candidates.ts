@@ -6,21 +6,27 @@
 import { Candidate, CandidateId, CreateCandidate, ListCandidatesParams, UpdateCandidate } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `candidates` resource.
- *
- * @since 0.1.0
- */
-const candidateResource = Resource.define({
+/** The description every derived piece comes from (reached as `Candidates.definition`). */
+const definition = Resource.define({
   name: "Candidates",
   path: "candidates",
   model: Candidate,
   id: CandidateId,
   listParams: ListCandidatesParams,
-  create: CreateCandidate,
-  update: UpdateCandidate,
-  delete: true
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateCandidate),
+    update: Resource.Op.update(UpdateCandidate),
+    delete: Resource.Op.delete
+  }
 })
+
+/**
+ * The operations of `Candidates`.
+ *
+ * @since 0.2.0
+ */
+export interface CandidatesService extends Resource.Service<typeof definition> {}
 
 /**
  * People who applied or were added to the talent pool.
@@ -35,4 +41,4 @@ const candidateResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class Candidates extends Resource.Tag(candidateResource)<Candidates>() {}
+export class Candidates extends Resource.Tag(definition)<Candidates, CandidatesService>() {}

@@ -6,21 +6,25 @@
 import { EvaluationForm, EvaluationFormId, ListEvaluationFormsParams, SaveEvaluationFormAsTemplate } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `evaluation_forms` resource.
- *
- * @since 0.1.0
- */
-const evaluationFormResource = Resource.define({
+/** The description every derived piece comes from (reached as `EvaluationForms.definition`). */
+const definition = Resource.define({
   name: "EvaluationForms",
   path: "evaluation_forms",
   model: EvaluationForm,
   id: EvaluationFormId,
   listParams: ListEvaluationFormsParams,
-  actions: {
-    saveAsTemplate: { path: "save_as_template", payload: SaveEvaluationFormAsTemplate }
+  operations: {
+    ...Resource.reads,
+    saveAsTemplate: Resource.Op.action("save_as_template", SaveEvaluationFormAsTemplate)
   }
 })
+
+/**
+ * The operations of `EvaluationForms`.
+ *
+ * @since 0.2.0
+ */
+export interface EvaluationFormsService extends Resource.Service<typeof definition> {}
 
 /**
  * Forms interviewers fill in to evaluate a candidate.
@@ -35,4 +39,4 @@ const evaluationFormResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class EvaluationForms extends Resource.Tag(evaluationFormResource)<EvaluationForms>() {}
+export class EvaluationForms extends Resource.Tag(definition)<EvaluationForms, EvaluationFormsService>() {}

@@ -6,21 +6,27 @@
 import { CreateFeedback, Feedback, FeedbackId, ListFeedbacksParams, UpdateFeedback } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `feedbacks` resource.
- *
- * @since 0.1.0
- */
-const feedbackResource = Resource.define({
+/** The description every derived piece comes from (reached as `Feedbacks.definition`). */
+const definition = Resource.define({
   name: "Feedbacks",
   path: "feedbacks",
   model: Feedback,
   id: FeedbackId,
   listParams: ListFeedbacksParams,
-  create: CreateFeedback,
-  update: UpdateFeedback,
-  delete: true
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateFeedback),
+    update: Resource.Op.update(UpdateFeedback),
+    delete: Resource.Op.delete
+  }
 })
+
+/**
+ * The operations of `Feedbacks`.
+ *
+ * @since 0.2.0
+ */
+export interface FeedbacksService extends Resource.Service<typeof definition> {}
 
 /**
  * Interviewers' feedback on a candidate or an application.
@@ -35,4 +41,4 @@ const feedbackResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class Feedbacks extends Resource.Tag(feedbackResource)<Feedbacks>() {}
+export class Feedbacks extends Resource.Tag(definition)<Feedbacks, FeedbacksService>() {}

@@ -6,18 +6,24 @@
 import { HiringStage, HiringStageId, ListHiringStagesParams } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `hiring_stages` resource.
- *
- * @since 0.1.0
- */
-const hiringStageResource = Resource.define({
+/** The description every derived piece comes from (reached as `HiringStages.definition`). */
+const definition = Resource.define({
   name: "HiringStages",
   path: "hiring_stages",
   model: HiringStage,
   id: HiringStageId,
-  listParams: ListHiringStagesParams
+  listParams: ListHiringStagesParams,
+  operations: {
+    ...Resource.reads
+  }
 })
+
+/**
+ * The operations of `HiringStages`.
+ *
+ * @since 0.2.0
+ */
+export interface HiringStagesService extends Resource.Service<typeof definition> {}
 
 /**
  * The company-wide stages application phases map to.
@@ -32,4 +38,4 @@ const hiringStageResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class HiringStages extends Resource.Tag(hiringStageResource)<HiringStages>() {}
+export class HiringStages extends Resource.Tag(definition)<HiringStages, HiringStagesService>() {}

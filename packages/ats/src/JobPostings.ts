@@ -6,24 +6,28 @@
 import { CreateJobPosting, DuplicateJobPosting, JobPosting, JobPostingId, ListJobPostingsParams, UpdateJobPosting } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `job_postings` resource.
- *
- * @since 0.1.0
- */
-const jobPostingResource = Resource.define({
+/** The description every derived piece comes from (reached as `JobPostings.definition`). */
+const definition = Resource.define({
   name: "JobPostings",
   path: "job_postings",
   model: JobPosting,
   id: JobPostingId,
   listParams: ListJobPostingsParams,
-  create: CreateJobPosting,
-  update: UpdateJobPosting,
-  delete: true,
-  actions: {
-    duplicate: { path: "duplicate", payload: DuplicateJobPosting }
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateJobPosting),
+    update: Resource.Op.update(UpdateJobPosting),
+    delete: Resource.Op.delete,
+    duplicate: Resource.Op.action("duplicate", DuplicateJobPosting)
   }
 })
+
+/**
+ * The operations of `JobPostings`.
+ *
+ * @since 0.2.0
+ */
+export interface JobPostingsService extends Resource.Service<typeof definition> {}
 
 /**
  * Open positions, published or not.
@@ -38,4 +42,4 @@ const jobPostingResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class JobPostings extends Resource.Tag(jobPostingResource)<JobPostings>() {}
+export class JobPostings extends Resource.Tag(definition)<JobPostings, JobPostingsService>() {}

@@ -6,20 +6,25 @@
 import { CreateMessage, createMessageFormData, ListMessagesParams, Message, MessageId } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `messages` resource.
- *
- * @since 0.1.0
- */
-const messageResource = Resource.define({
+/** The description every derived piece comes from (reached as `Messages.definition`). */
+const definition = Resource.define({
   name: "Messages",
   path: "messages",
   model: Message,
   id: MessageId,
   listParams: ListMessagesParams,
-  create: CreateMessage,
-  createFormData: createMessageFormData
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateMessage, { formData: createMessageFormData })
+  }
 })
+
+/**
+ * The operations of `Messages`.
+ *
+ * @since 0.2.0
+ */
+export interface MessagesService extends Resource.Service<typeof definition> {}
 
 /**
  * Messages exchanged with candidates.
@@ -34,4 +39,4 @@ const messageResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class Messages extends Resource.Tag(messageResource)<Messages>() {}
+export class Messages extends Resource.Tag(definition)<Messages, MessagesService>() {}

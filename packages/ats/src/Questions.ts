@@ -6,21 +6,27 @@
 import { CreateQuestion, ListQuestionsParams, Question, QuestionId, UpdateQuestion } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `questions` resource.
- *
- * @since 0.1.0
- */
-const questionResource = Resource.define({
+/** The description every derived piece comes from (reached as `Questions.definition`). */
+const definition = Resource.define({
   name: "Questions",
   path: "questions",
   model: Question,
   id: QuestionId,
   listParams: ListQuestionsParams,
-  create: CreateQuestion,
-  update: UpdateQuestion,
-  delete: true
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateQuestion),
+    update: Resource.Op.update(UpdateQuestion),
+    delete: Resource.Op.delete
+  }
 })
+
+/**
+ * The operations of `Questions`.
+ *
+ * @since 0.2.0
+ */
+export interface QuestionsService extends Resource.Service<typeof definition> {}
 
 /**
  * Questions a job posting asks its applicants.
@@ -35,4 +41,4 @@ const questionResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class Questions extends Resource.Tag(questionResource)<Questions>() {}
+export class Questions extends Resource.Tag(definition)<Questions, QuestionsService>() {}

@@ -6,18 +6,24 @@
 import { ListRejectionReasonsParams, RejectionReason, RejectionReasonId } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `rejection_reasons` resource.
- *
- * @since 0.1.0
- */
-const rejectionReasonResource = Resource.define({
+/** The description every derived piece comes from (reached as `RejectionReasons.definition`). */
+const definition = Resource.define({
   name: "RejectionReasons",
   path: "rejection_reasons",
   model: RejectionReason,
   id: RejectionReasonId,
-  listParams: ListRejectionReasonsParams
+  listParams: ListRejectionReasonsParams,
+  operations: {
+    ...Resource.reads
+  }
 })
+
+/**
+ * The operations of `RejectionReasons`.
+ *
+ * @since 0.2.0
+ */
+export interface RejectionReasonsService extends Resource.Service<typeof definition> {}
 
 /**
  * Reasons an application can be rejected with.
@@ -32,4 +38,4 @@ const rejectionReasonResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class RejectionReasons extends Resource.Tag(rejectionReasonResource)<RejectionReasons>() {}
+export class RejectionReasons extends Resource.Tag(definition)<RejectionReasons, RejectionReasonsService>() {}

@@ -1,6 +1,10 @@
 /**
- * One description per ATS resource, and everything derived from it: the client service, its layer, its mock
- * layer. The sandbox derives its routes from the same descriptions.
+ * One description per resource, and everything derived from it: the service interface (one mapped type over the
+ * description's operation table), its implementation, its layer and its mock layer (one loop over the same
+ * table). The sandbox derives its routes from the same descriptions, through `route`.
+ *
+ * An operation kind (list, get, create...) is described once, in `kinds` below: the HTTP route it calls, whether it
+ * answers an `Effect` or a `Stream`, and how the client runs it. Its signature is described once, in `Method`.
  *
  * @since 0.1.0
  */
@@ -21,21 +25,141 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
 
+// ---------------------------------------------------------------------------------------------------------------
+// Operations
+// ---------------------------------------------------------------------------------------------------------------
+
 /**
- * An action: a `POST` to a collection route such as `applications/apply`, answering the resource's model.
+ * `GET /<path>`: one page, filtered by the description's `listParams`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface ActionDefinition<P extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext> {
-  /** The last path segment, e.g. `"move_to_phase"`. */
-  readonly path: string
-  /** The request body. */
+export interface ListOperation {
+  readonly _tag: "List"
+}
+
+/**
+ * Every record of every page as a `Stream` (over the list endpoint; no route of its own).
+ *
+ * @since 0.2.0
+ */
+export interface StreamOperation {
+  readonly _tag: "Stream"
+}
+
+/**
+ * Every record of every page, collected (over the list endpoint; no route of its own).
+ *
+ * @since 0.2.0
+ */
+export interface AllOperation {
+  readonly _tag: "All"
+}
+
+/**
+ * `GET /<path>/<id>`.
+ *
+ * @since 0.2.0
+ */
+export interface GetOperation {
+  readonly _tag: "Get"
+}
+
+/**
+ * `POST /<path>` with a body.
+ *
+ * @since 0.2.0
+ */
+export interface CreateOperation<P extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext> {
+  readonly _tag: "Create"
+  readonly payload: P
+  /** Builds a multipart body instead of JSON (messages with attachments). */
+  readonly formData?: ((payload: any) => FormData) | undefined
+}
+
+/**
+ * `PUT /<path>/<id>` with a body (the id is repeated in the body).
+ *
+ * @since 0.2.0
+ */
+export interface UpdateOperation<P extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext> {
+  readonly _tag: "Update"
   readonly payload: P
 }
 
 /**
- * What there is to know about one ATS resource: where it lives, what it returns, and which operations exist.
- * Operations that are absent here are absent from the service type.
+ * `DELETE /<path>/<id>`.
+ *
+ * @since 0.2.0
+ */
+export interface DeleteOperation {
+  readonly _tag: "Delete"
+}
+
+/**
+ * `POST /<path>/<segment>`: a collection action such as `applications/apply`.
+ *
+ * @since 0.2.0
+ */
+export interface ActionOperation<P extends Schema.Schema.AnyNoContext = Schema.Schema.AnyNoContext> {
+  readonly _tag: "Action"
+  /** The last path segment, e.g. `"move_to_phase"`. */
+  readonly path: string
+  readonly payload: P
+}
+
+/**
+ * One entry of a description's operation table.
+ *
+ * @since 0.2.0
+ */
+export type Operation =
+  | ListOperation
+  | StreamOperation
+  | AllOperation
+  | GetOperation
+  | CreateOperation
+  | UpdateOperation
+  | DeleteOperation
+  | ActionOperation
+
+/**
+ * The constructors of the operation table's entries.
+ *
+ * @since 0.2.0
+ */
+export const Op = {
+  list: { _tag: "List" } as ListOperation,
+  stream: { _tag: "Stream" } as StreamOperation,
+  all: { _tag: "All" } as AllOperation,
+  get: { _tag: "Get" } as GetOperation,
+  create: <P extends Schema.Schema.AnyNoContext>(
+    payload: P,
+    options: { readonly formData?: (payload: Schema.Schema.Type<P>) => FormData } = {}
+  ): CreateOperation<P> => ({ _tag: "Create", payload, formData: options.formData }),
+  update: <P extends Schema.Schema.AnyNoContext>(payload: P): UpdateOperation<P> => ({ _tag: "Update", payload }),
+  delete: { _tag: "Delete" } as DeleteOperation,
+  action: <P extends Schema.Schema.AnyNoContext>(path: string, payload: P): ActionOperation<P> => ({
+    _tag: "Action",
+    path,
+    payload
+  })
+} as const
+
+/**
+ * The reads every listable resource has: `list`, `stream`, `all` and `get`, to spread into an operation table.
+ *
+ * @since 0.2.0
+ */
+export const reads = { list: Op.list, stream: Op.stream, all: Op.all, get: Op.get } as const
+
+// ---------------------------------------------------------------------------------------------------------------
+// Descriptions
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * What there is to know about one resource: where it lives, what it returns, and its operation table (method name
+ * → operation). The service has exactly the methods of the table.
  *
  * @since 0.1.0
  */
@@ -48,20 +172,12 @@ export interface Definition {
   readonly path: string
   /** The model every read and write answers with. */
   readonly model: Schema.Schema.AnyNoContext
-  /** The branded id of the model. */
-  readonly id: Schema.Schema<any, string>
-  /** The list endpoint's query parameters. */
+  /** The branded id of the model (its `brand` names the id type in signatures). */
+  readonly id: Schema.Schema<any, string> & { readonly brand: string }
+  /** The list endpoint's query parameters (filters and paging keys). */
   readonly listParams: Schema.Schema.AnyNoContext
-  /** The create body (`POST /<path>`), when the resource can be created. */
-  readonly create?: Schema.Schema.AnyNoContext
-  /** Builds a multipart body for the create call, for resources that do not take JSON. */
-  readonly createFormData?: (payload: any) => FormData
-  /** The update body without `id` (`PUT /<path>/<id>`), when the resource can be updated. */
-  readonly update?: Schema.Schema.AnyNoContext
-  /** Whether `DELETE /<path>/<id>` exists. */
-  readonly delete?: true
-  /** Collection actions, keyed by method name. */
-  readonly actions?: Readonly<Record<string, ActionDefinition>>
+  /** The operations, by method name. */
+  readonly operations: Readonly<Record<string, Operation>>
 }
 
 /**
@@ -70,6 +186,28 @@ export interface Definition {
  * @since 0.1.0
  */
 export const define = <const D extends Definition>(definition: D): D => definition
+
+/**
+ * The method names of a description, in the order of its operation table.
+ *
+ * @since 0.1.0
+ */
+export const operations = (definition: Definition): ReadonlyArray<string> => Object.keys(definition.operations)
+
+/**
+ * The HTTP route an operation calls, or `undefined` for the scans (they call the list route). Path segments are
+ * relative to `/resources/`; `:id` stands for the record id.
+ *
+ * @since 0.2.0
+ */
+export interface Route {
+  readonly method: "GET" | "POST" | "PUT" | "DELETE"
+  readonly path: ReadonlyArray<string>
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The service type: one mapped type
+// ---------------------------------------------------------------------------------------------------------------
 
 /**
  * What any read can fail with.
@@ -92,84 +230,227 @@ export type ScanError = ReadError | Pagination.PaginationError
  */
 export type WriteError = FactorialRequestError | InvalidRequest
 
+/** A string that carries no brand: a plain string from user input, but not another resource's id. */
+type PlainId = string & { readonly [Brand.BrandTypeId]?: never }
+
 /**
- * An id argument: the resource's branded id, or a plain string or number converted once. An id of another
- * resource's brand is rejected by the type checker.
+ * An id argument: the resource's branded id (e.g. `IdInput<"CandidateId">` takes a `CandidateId`), a plain string
+ * or a number, converted once. An id of another resource's brand is rejected by the type checker.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-export type IdArgument<I, Id> = I extends Brand.Brand<any> ? (I extends Id ? I : Id) : I
+export type IdInput<B extends string> = Brand.Branded<string, B> | PlainId | number
+
+/**
+ * The paging keys of list params: a scan sets them itself.
+ *
+ * @since 0.2.0
+ */
+export type PagingKey = "limit" | "page" | "after_id" | "before_id"
+
+/**
+ * The filters of a list: its params without the paging keys, which a scan sets itself (the page size comes from
+ * the scan options' `limit`).
+ *
+ * @since 0.2.0
+ */
+export type Filters<P> = Omit<P, PagingKey>
 
 type Type<S> = S extends Schema.Schema.AnyNoContext ? Schema.Schema.Type<S> : never
+type Model<D extends Definition> = Type<D["model"]>
+type Id<D extends Definition> = IdInput<D["id"]["brand"]>
 type ParamsArgs<P> = {} extends P ? [params?: P] : [params: P]
-type ScanArgs<P> = {} extends P ? [params?: P, options?: Pagination.StreamOptions]
-  : [params: P, options?: Pagination.StreamOptions]
+type ScanArgs<P> = {} extends P ? [filters?: P, options?: Pagination.StreamOptions]
+  : [filters: P, options?: Pagination.StreamOptions]
 
 /**
- * The read operations every resource has.
+ * The signature of one operation of a description.
+ *
+ * @since 0.2.0
+ */
+export type Method<O, D extends Definition> = O extends ListOperation
+  ? (...args: ParamsArgs<Type<D["listParams"]>>) => Effect.Effect<Pagination.Page<Model<D>>, ReadError>
+  : O extends StreamOperation ? (...args: ScanArgs<Filters<Type<D["listParams"]>>>) => Stream.Stream<Model<D>, ScanError>
+  : O extends AllOperation
+    ? (...args: ScanArgs<Filters<Type<D["listParams"]>>>) => Effect.Effect<ReadonlyArray<Model<D>>, ScanError>
+  : O extends GetOperation ? (id: Id<D>) => Effect.Effect<Model<D>, ReadError>
+  : O extends CreateOperation<infer P> ? (payload: Type<P>) => Effect.Effect<Model<D>, WriteError>
+  : O extends UpdateOperation<infer P> ? (id: Id<D>, payload: Type<P>) => Effect.Effect<Model<D>, WriteError>
+  : O extends DeleteOperation ? (id: Id<D>) => Effect.Effect<Model<D>, WriteError>
+  : O extends ActionOperation<infer P> ? (payload: Type<P>) => Effect.Effect<Model<D>, WriteError>
+  : never
+
+/**
+ * The service derived from a description: one method per entry of its operation table. Name it where users look:
+ *
+ * ```ts
+ * export interface CandidatesService extends Resource.Service<typeof definition> {}
+ * ```
  *
  * @since 0.1.0
  */
-export interface ReadOperations<A, Id, P> {
-  /** One page, as the API returns it. Pass `after_id` (or `page`) to move through pages by hand. */
-  readonly list: (...args: ParamsArgs<P>) => Effect.Effect<Pagination.Page<A>, ReadError>
-  /** Every record of every page, one page in memory at a time. */
-  readonly stream: (...args: ScanArgs<P>) => Stream.Stream<A, ScanError>
-  /** Every record of every page, collected. */
-  readonly all: (...args: ScanArgs<P>) => Effect.Effect<ReadonlyArray<A>, ScanError>
-  /** One record by id; fails with `NotFound` when there is none (or the caller may not see it). */
-  readonly get: <I extends string | number>(id: IdArgument<I, Id>) => Effect.Effect<A, ReadError>
+export type Service<D extends Definition> = {
+  readonly [K in keyof D["operations"]]: Method<D["operations"][K], D>
 }
 
-/**
- * The service derived from a resource description.
- *
- * @since 0.1.0
- */
-export type Service<D extends Definition> =
-  & ReadOperations<Type<D["model"]>, Type<D["id"]>, Type<D["listParams"]>>
-  & (D extends { readonly create: infer C } ? {
-      /** Creates a record; answers the created record. */
-      readonly create: (payload: Type<C>) => Effect.Effect<Type<D["model"]>, WriteError>
+// ---------------------------------------------------------------------------------------------------------------
+// The operation kinds: described once
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What the client of one resource needs to run any operation. */
+interface Client {
+  readonly definition: Definition
+  readonly client: FactorialClient["Type"]
+  readonly encode: (schema: Schema.Schema.AnyNoContext, method: string, value: unknown) => Effect.Effect<unknown, InvalidRequest>
+  readonly toId: (method: string, id: string | number) => Effect.Effect<string, InvalidRequest>
+  readonly scan: (filters: Record<string, unknown> | undefined) => Pagination.Source<unknown, ReadError, never>
+  readonly path: (route: Route, id?: string) => ReadonlyArray<string>
+}
+
+interface Kind<O extends Operation> {
+  /** The route it calls, from the resource's base path; `undefined` for the scans. */
+  readonly route: (base: ReadonlyArray<string>, operation: O) => Route | undefined
+  /** What it answers: a mock stub dies in the same shape. */
+  readonly answers: "Effect" | "Stream"
+  /** The method, over the `FactorialClient`. */
+  readonly make: (resource: Client, method: string, operation: O) => (...args: ReadonlyArray<any>) => unknown
+}
+
+const span = (resource: Client, method: string) => `${resource.definition.name}.${method}`
+
+/** An operation that takes an id: validated, then sent in the path. */
+const withId = (
+  resource: Client,
+  method: string,
+  route: Route,
+  request: (path: ReadonlyArray<string>, id: string) => Effect.Effect<FactorialRequest, InvalidRequest>
+) =>
+(id: string | number) =>
+  resource.toId(method, id).pipe(
+    Effect.flatMap((id) => Effect.flatMap(request(resource.path(route, id), id), (r) => resource.client.execute(r, resource.definition.model))),
+    Effect.withSpan(span(resource, method), { attributes: { id } })
+  )
+
+const kinds: { readonly [T in Operation["_tag"]]: Kind<Extract<Operation, { readonly _tag: T }>> } = {
+  List: {
+    route: (base) => ({ method: "GET", path: base }),
+    answers: "Effect",
+    make: (resource, method) => {
+      const page = Pagination.Page(resource.definition.model)
+      const route = kinds.List.route(basePath(resource.definition), Op.list)!
+      return (params: unknown = {}) =>
+        resource.encode(resource.definition.listParams, method, params).pipe(
+          Effect.flatMap((query) =>
+            resource.client.execute({ method: route.method, path: route.path, query: query as QueryParams }, page)
+          ),
+          Effect.withSpan(span(resource, method))
+        )
     }
-    : {})
-  & (D extends { readonly update: infer U } ? {
-      /** Replaces the given fields of a record (`PUT`; the id is repeated in the body for you). */
-      readonly update: <I extends string | number>(
-        id: IdArgument<I, Type<D["id"]>>,
-        payload: Type<U>
-      ) => Effect.Effect<Type<D["model"]>, WriteError>
+  },
+  Stream: {
+    route: () => undefined,
+    answers: "Stream",
+    make: (resource, method) => (filters?: Record<string, unknown>, options?: Pagination.StreamOptions) =>
+      Pagination.stream(resource.scan(filters), options).pipe(Stream.withSpan(span(resource, method)))
+  },
+  All: {
+    route: () => undefined,
+    answers: "Effect",
+    make: (resource, method) => (filters?: Record<string, unknown>, options?: Pagination.StreamOptions) =>
+      Pagination.all(resource.scan(filters), options).pipe(Effect.withSpan(span(resource, method)))
+  },
+  Get: {
+    route: (base) => ({ method: "GET", path: [...base, ":id"] }),
+    answers: "Effect",
+    make: (resource, method, operation) =>
+      withId(resource, method, kinds.Get.route(basePath(resource.definition), operation)!, (path) =>
+        Effect.succeed({ method: "GET", path }))
+  },
+  Create: {
+    route: (base) => ({ method: "POST", path: base }),
+    answers: "Effect",
+    make: (resource, method, operation) => {
+      const route = kinds.Create.route(basePath(resource.definition), operation)!
+      const formData = operation.formData
+      return (payload: unknown) =>
+        resource.encode(operation.payload, method, payload).pipe(
+          Effect.flatMap((body) =>
+            resource.client.execute({
+              method: route.method,
+              path: route.path,
+              body: formData ? { _tag: "FormData", value: formData(payload) } : { _tag: "Json", value: body }
+            }, resource.definition.model)
+          ),
+          Effect.withSpan(span(resource, method))
+        )
     }
-    : {})
-  & (D extends { readonly delete: true } ? {
-      /** Deletes a record; answers the deleted record. */
-      readonly delete: <I extends string | number>(
-        id: IdArgument<I, Type<D["id"]>>
-      ) => Effect.Effect<Type<D["model"]>, WriteError>
+  },
+  Update: {
+    route: (base) => ({ method: "PUT", path: [...base, ":id"] }),
+    answers: "Effect",
+    make: (resource, method, operation) => {
+      const route = kinds.Update.route(basePath(resource.definition), operation)!
+      return (id: string | number, payload: unknown) =>
+        Effect.all([resource.toId(method, id), resource.encode(operation.payload, method, payload)]).pipe(
+          Effect.flatMap(([id, body]) =>
+            resource.client.execute({
+              method: route.method,
+              path: resource.path(route, id),
+              body: { _tag: "Json", value: { ...(body as object), id } }
+            }, resource.definition.model)
+          ),
+          Effect.withSpan(span(resource, method), { attributes: { id } })
+        )
     }
-    : {})
-  & (D extends { readonly actions: infer Actions extends Readonly<Record<string, ActionDefinition>> } ? {
-      readonly [K in keyof Actions]: (payload: Type<Actions[K]["payload"]>) => Effect.Effect<Type<D["model"]>, WriteError>
+  },
+  Delete: {
+    route: (base) => ({ method: "DELETE", path: [...base, ":id"] }),
+    answers: "Effect",
+    make: (resource, method, operation) =>
+      withId(resource, method, kinds.Delete.route(basePath(resource.definition), operation)!, (path) =>
+        Effect.succeed({ method: "DELETE", path }))
+  },
+  Action: {
+    route: (base, operation) => ({ method: "POST", path: [...base, operation.path] }),
+    answers: "Effect",
+    make: (resource, method, operation) => {
+      const route = kinds.Action.route(basePath(resource.definition), operation)!
+      return (payload: unknown) =>
+        resource.encode(operation.payload, method, payload).pipe(
+          Effect.flatMap((body) =>
+            resource.client.execute(
+              { method: route.method, path: route.path, body: { _tag: "Json", value: body } },
+              resource.definition.model
+            )
+          ),
+          Effect.withSpan(span(resource, method))
+        )
     }
-    : {})
+  }
+}
+
+const kindOf = (operation: Operation): Kind<Operation> => kinds[operation._tag] as Kind<Operation>
 
 /**
- * The names of the operations a description yields, in a stable order.
+ * The path segments of a resource after `/resources/`: its namespace and its path.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-export const operations = (definition: Definition): ReadonlyArray<string> => [
-  "list",
-  "stream",
-  "all",
-  "get",
-  ...(definition.create ? ["create"] : []),
-  ...(definition.update ? ["update"] : []),
-  ...(definition.delete ? ["delete"] : []),
-  ...Object.keys(definition.actions ?? {})
-]
+export const basePath = (definition: Definition): ReadonlyArray<string> => [definition.namespace ?? "ats", definition.path]
 
-const scanOperations = new Set(["stream"])
+/**
+ * The HTTP route an operation calls (`undefined` for `stream` and `all`, which page through the list route).
+ *
+ * @since 0.2.0
+ */
+export const route = (definition: Definition, operation: Operation): Route | undefined =>
+  kindOf(operation).route(basePath(definition), operation)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Implementation, layer and mock: one loop each
+// ---------------------------------------------------------------------------------------------------------------
+
+const pagingKeys: ReadonlyArray<string> = ["limit", "page", "after_id", "before_id"] satisfies ReadonlyArray<PagingKey>
 
 /**
  * Builds the service of a resource on top of the `FactorialClient`.
@@ -179,132 +460,97 @@ const scanOperations = new Set(["stream"])
 export const make = <const D extends Definition>(definition: D): Effect.Effect<Service<D>, never, FactorialClient> =>
   Effect.map(FactorialClient, (client) => {
     const { model, name } = definition
-    const base = [definition.namespace ?? "ats", definition.path]
-    const page = Pagination.Page(model)
-
-    const encode = <S extends Schema.Schema.AnyNoContext>(schema: S, operation: string, value: unknown) =>
+    const encode = (schema: Schema.Schema.AnyNoContext, method: string, value: unknown) =>
       Effect.mapError(
         Schema.encodeUnknown(schema)(value),
-        (error) => InvalidRequest.fromParseError(`${name}.${operation}`, error)
+        (error) => InvalidRequest.fromParseError(`${name}.${method}`, error)
       )
-
     // Ids go through the resource's id schema: digits or a safe integer, never a rounded number.
     const decodeId = Schema.decodeUnknown(definition.id)
-    const toId = (operation: string, id: string | number): Effect.Effect<string, InvalidRequest> =>
+    const toId = (method: string, id: string | number): Effect.Effect<string, InvalidRequest> =>
       Effect.mapError(decodeId(id), (error) =>
         new InvalidRequest({
-          operation: `${name}.${operation}`,
+          operation: `${name}.${method}`,
           path: ["id"],
-          message: `${name}.${operation}: invalid id: ${ParseResult.TreeFormatter.formatErrorSync(error)}`
+          message: `${name}.${method}: invalid id: ${ParseResult.TreeFormatter.formatErrorSync(error)}`
         }))
-
-    const list = (params: unknown = {}) =>
-      encode(definition.listParams, "list", params).pipe(
-        Effect.flatMap((query) => client.execute({ method: "GET", path: base, query: query as QueryParams }, page)),
-        Effect.withSpan(`${name}.list`)
-      )
-
-    // Scans fetch pages with their records undecoded: the scan reads the cursor first, then decodes records one
-    // by one (`onInvalidRecord`).
-    const pageRequest = (query: unknown): FactorialRequest => ({ method: "GET", path: base, query: query as QueryParams })
-    const rawPage = (params: Record<string, unknown>, request: Pagination.PageRequest) =>
-      Effect.map(encode(definition.listParams, "stream", { ...params, ...request }), pageRequest)
-    const encodeQuerySync = Schema.encodeUnknownOption(definition.listParams)
-    const source = (params: Record<string, unknown>): Pagination.Source<unknown, FactorialRequestError | InvalidRequest, never> => ({
-      fetch: (request) => Effect.flatMap(rawPage(params, request), (r) => client.execute(r, Pagination.RawPage)),
-      schema: model,
-      url: (request) => client.url(pageRequest(Option.getOrElse(encodeQuerySync({ ...params, ...request }), () => request)))
+    const list = route(definition, Op.list)!
+    const pageRequest = (query: unknown): FactorialRequest => ({
+      method: list.method,
+      path: list.path,
+      query: query as QueryParams
     })
-    // A `limit` among the params is the page size unless the options say otherwise.
-    const scanOptions = (params: Record<string, unknown>, options: Pagination.StreamOptions) =>
-      typeof params.limit === "number" && options.limit === undefined ? { ...options, limit: params.limit } : options
-    const stream = (params: Record<string, unknown> = {}, options: Pagination.StreamOptions = {}) =>
-      Pagination.stream(source(params), scanOptions(params, options)).pipe(Stream.withSpan(`${name}.stream`))
-
-    const service: Record<string, unknown> = {
-      list,
-      stream,
-      all: (params: Record<string, unknown> = {}, options: Pagination.StreamOptions = {}) =>
-        Pagination.all(source(params), scanOptions(params, options)).pipe(
-          Effect.map((records) => Array.from(records)),
-          Effect.withSpan(`${name}.all`)
-        ),
-      get: (id: string | number) =>
-        toId("get", id).pipe(
-          Effect.flatMap((id) => client.execute({ method: "GET", path: [...base, id] }, model)),
-          Effect.withSpan(`${name}.get`, { attributes: { id } })
-        )
-    }
-
-    if (definition.create) {
-      const create = definition.create
-      const formData = definition.createFormData
-      service.create = (payload: unknown) =>
-        encode(create, "create", payload).pipe(
-          Effect.flatMap((body) =>
-            client.execute({
-              method: "POST",
-              path: base,
-              body: formData ? { _tag: "FormData", value: formData(payload) } : { _tag: "Json", value: body }
-            }, model)
+    const encodeQuerySync = Schema.encodeUnknownOption(definition.listParams)
+    // Scans fetch pages with their records undecoded: the scan reads the cursor first, then decodes records one by
+    // one (`onInvalidRecord`). Paging keys among the filters are dropped: the scan sets them.
+    const scan = (filters: Record<string, unknown> = {}): Pagination.Source<unknown, ReadError, never> => {
+      const kept: Record<string, unknown> = {}
+      for (const [key, value] of Object.entries(filters)) if (!pagingKeys.includes(key)) kept[key] = value
+      return {
+        fetch: (request) =>
+          Effect.flatMap(
+            encode(definition.listParams, "stream", { ...kept, ...request }),
+            (query) => client.execute(pageRequest(query), Pagination.RawPage)
           ),
-          Effect.withSpan(`${name}.create`)
-        )
+        schema: model,
+        url: (request) => client.url(pageRequest(Option.getOrElse(encodeQuerySync({ ...kept, ...request }), () => request)))
+      }
     }
-
-    if (definition.update) {
-      const update = definition.update
-      service.update = (id: string | number, payload: unknown) =>
-        Effect.all([toId("update", id), encode(update, "update", payload)]).pipe(
-          Effect.flatMap(([id, body]) =>
-            client.execute({
-              method: "PUT",
-              path: [...base, id],
-              body: { _tag: "Json", value: { ...(body as object), id } }
-            }, model)
-          ),
-          Effect.withSpan(`${name}.update`, { attributes: { id } })
-        )
+    const resource: Client = {
+      definition,
+      client,
+      encode,
+      toId,
+      scan,
+      path: (route, id) => route.path.map((segment) => (segment === ":id" && id !== undefined ? id : segment))
     }
-
-    if (definition.delete) {
-      service.delete = (id: string | number) =>
-        toId("delete", id).pipe(
-          Effect.flatMap((id) => client.execute({ method: "DELETE", path: [...base, id] }, model)),
-          Effect.withSpan(`${name}.delete`, { attributes: { id } })
-        )
+    const service: Record<string, unknown> = {}
+    for (const [method, operation] of Object.entries(definition.operations)) {
+      service[method] = kindOf(operation).make(resource, method, operation)
     }
-
-    for (const [method, action] of Object.entries(definition.actions ?? {})) {
-      service[method] = (payload: unknown) =>
-        encode(action.payload, method, payload).pipe(
-          Effect.flatMap((body) =>
-            client.execute({ method: "POST", path: [...base, action.path], body: { _tag: "Json", value: body } }, model)
-          ),
-          Effect.withSpan(`${name}.${method}`)
-        )
-    }
-
     return service as Service<D>
   })
 
 /**
- * The Tag class of a resource service, with its constructors as statics:
+ * A partial implementation of a service whose missing methods die with a message naming them.
+ *
+ * @since 0.1.0
+ */
+export const mock = <const D extends Definition, S extends Service<D> = Service<D>>(
+  definition: D,
+  implementation: Partial<S>
+): S => {
+  const service: Record<string, unknown> = {}
+  for (const [method, operation] of Object.entries(definition.operations)) {
+    const message = `${definition.name}.${method} is not implemented in this mock`
+    service[method] = kindOf(operation).answers === "Stream"
+      ? () => Stream.dieMessage(message)
+      : () => Effect.dieMessage(message)
+  }
+  return Object.assign(service, implementation) as S
+}
+
+/**
+ * The Tag class of a resource service, with its constructors as statics. Name the service interface so that
+ * editors show it:
  *
  * ```ts
- * export class Candidates extends Resource.Tag(definition)<Candidates>() {}
+ * export interface CandidatesService extends Resource.Service<typeof definition> {}
+ * export class Candidates extends Resource.Tag(definition)<Candidates, CandidatesService>() {}
  * ```
  *
  * @since 0.1.0
  */
-export const Tag = <const D extends Definition>(definition: D) => <Self>(): TagClass<Self, D> => {
-  const tag = Context.Tag(`@effect-factorial/ats/${definition.name}`)<Self, Service<D>>()
+export const Tag = <const D extends Definition>(definition: D) =>
+<Self, S extends Service<D> = Service<D>>(): TagClass<Self, D, S> => {
+  const tag = Context.Tag(`@effect-factorial/ats/${definition.name}`)<Self, S>()
+  const make_ = make(definition) as unknown as Effect.Effect<S, never, FactorialClient>
   return class extends tag {
     static readonly definition = definition
-    static readonly make = make(definition)
-    static readonly layer = Layer.effect(tag, make(definition))
-    static readonly layerMock = (implementation: Partial<Service<D>>) => Layer.succeed(tag, mock(definition, implementation))
-  } as TagClass<Self, D>
+    static readonly make = make_
+    static readonly layer = Layer.effect(tag, make_)
+    static readonly layerMock = (implementation: Partial<S>) => Layer.succeed(tag, mock<D, S>(definition, implementation))
+  } as TagClass<Self, D, S>
 }
 
 /**
@@ -312,31 +558,15 @@ export const Tag = <const D extends Definition>(definition: D) => <Self>(): TagC
  *
  * @since 0.1.0
  */
-export interface TagClass<Self, D extends Definition>
-  extends Context.TagClass<Self, `@effect-factorial/ats/${D["name"]}`, Service<D>>
+export interface TagClass<Self, D extends Definition, S = Service<D>>
+  extends Context.TagClass<Self, `@effect-factorial/ats/${D["name"]}`, S>
 {
   /** The description this service is derived from. */
   readonly definition: D
   /** Builds the service from the `FactorialClient` in context. */
-  readonly make: Effect.Effect<Service<D>, never, FactorialClient>
+  readonly make: Effect.Effect<S, never, FactorialClient>
   /** The service, requiring a `FactorialClient`. */
   readonly layer: Layer.Layer<Self, never, FactorialClient>
   /** A test double: the given methods, and every other method dying with a message that names it. */
-  readonly layerMock: (implementation: Partial<Service<D>>) => Layer.Layer<Self>
-}
-
-/**
- * A partial implementation of a service whose missing methods die with a message naming them.
- *
- * @since 0.1.0
- */
-export const mock = <const D extends Definition>(definition: D, implementation: Partial<Service<D>>): Service<D> => {
-  const service: Record<string, unknown> = {}
-  for (const operation of operations(definition)) {
-    const message = `${definition.name}.${operation} is not implemented in this mock`
-    service[operation] = scanOperations.has(operation)
-      ? () => Stream.dieMessage(message)
-      : () => Effect.dieMessage(message)
-  }
-  return Object.assign(service, implementation) as Service<D>
+  readonly layerMock: (implementation: Partial<S>) => Layer.Layer<Self>
 }

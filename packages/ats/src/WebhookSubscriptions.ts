@@ -13,23 +13,28 @@ import {
 } from "@effect-factorial/schema"
 import * as Resource from "./Resource.js"
 
-/**
- * The `api_public/webhook_subscriptions` resource, described like the ATS resources so the service is derived the
- * same way (validation, spans, streaming, mock layer).
- *
- * @since 0.1.0
- */
-const webhookSubscriptionResource = Resource.define({
+/** The description every derived piece comes from (reached as `WebhookSubscriptions.definition`). */
+const definition = Resource.define({
   name: "WebhookSubscriptions",
   namespace: "api_public",
   path: "webhook_subscriptions",
   model: WebhookSubscription,
   id: WebhookSubscriptionId,
   listParams: ListWebhookSubscriptionsParams,
-  create: CreateWebhookSubscription,
-  update: UpdateWebhookSubscription,
-  delete: true
+  operations: {
+    ...Resource.reads,
+    create: Resource.Op.create(CreateWebhookSubscription),
+    update: Resource.Op.update(UpdateWebhookSubscription),
+    delete: Resource.Op.delete
+  }
 })
+
+/**
+ * The operations of `WebhookSubscriptions`.
+ *
+ * @since 0.2.0
+ */
+export interface WebhookSubscriptionsService extends Resource.Service<typeof definition> {}
 
 /**
  * The webhook subscriptions of the company.
@@ -52,4 +57,4 @@ const webhookSubscriptionResource = Resource.define({
  *
  * @since 0.1.0
  */
-export class WebhookSubscriptions extends Resource.Tag(webhookSubscriptionResource)<WebhookSubscriptions>() {}
+export class WebhookSubscriptions extends Resource.Tag(definition)<WebhookSubscriptions, WebhookSubscriptionsService>() {}

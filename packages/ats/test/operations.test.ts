@@ -72,53 +72,60 @@ for (const resource of Ats.resources) {
         expect(result).toEqual(decoded)
       }))
 
-    if (definition.create) {
-      const create = definition.create
-      it.effect("create sends POST with the encoded payload", () =>
-        Effect.gen(function*() {
-          const payload = sample(create, 7)
-          const { result, sent } = yield* run(() => json(record, 201), (s) => s.create(payload))
-          expect(sent.map((r) => [r.method, r.path])).toEqual([["POST", `ats/${definition.path}`]])
-          if (definition.createFormData) {
-            expect(sent[0]!.body).toBeInstanceOf(FormData)
-          } else {
-            expect(sent[0]!.body).toEqual(JSON.parse(JSON.stringify(Schema.encodeSync(create)(payload))))
-          }
-          expect(result).toEqual(decoded)
-        }))
-    }
-
-    if (definition.update) {
-      const update = definition.update
-      it.effect("update sends PUT /<id> with the id repeated in the body", () =>
-        Effect.gen(function*() {
-          const payload = sample(update, 7)
-          const { result, sent } = yield* run(() => json(record), (s) => s.update("987", payload))
-          expect(sent.map((r) => [r.method, r.path])).toEqual([["PUT", `ats/${definition.path}/987`]])
-          expect(sent[0]!.body).toEqual({ ...JSON.parse(JSON.stringify(Schema.encodeSync(update)(payload))), id: "987" })
-          expect(result).toEqual(decoded)
-        }))
-    }
-
-    if (definition.delete) {
-      it.effect("delete sends DELETE /<id> and answers the deleted record", () =>
-        Effect.gen(function*() {
-          const { result, sent } = yield* run(() => json(record), (s) => s.delete(55))
-          expect(sent.map((r) => [r.method, r.path])).toEqual([["DELETE", `ats/${definition.path}/55`]])
-          expect(result).toEqual(decoded)
-        }))
-    }
-
-    for (const [method, action] of Object.entries(definition.actions ?? {})) {
-      it.effect(`${method} sends POST /${action.path} with the encoded payload`, () =>
-        Effect.gen(function*() {
-          const payload = sample(action.payload, 11)
-          const { result, sent } = yield* run(() => json(record), (s) => s[method](payload))
-          expect(sent.map((r) => [r.method, r.path])).toEqual([["POST", `ats/${definition.path}/${action.path}`]])
-          expect(sent[0]!.spans).toContain(`${definition.name}.${method}`)
-          expect(sent[0]!.body).toEqual(JSON.parse(JSON.stringify(Schema.encodeSync(action.payload)(payload))))
-          expect(result).toEqual(decoded)
-        }))
+    for (const [method, operation] of Object.entries(definition.operations)) {
+      switch (operation._tag) {
+        case "Create": {
+          const create = operation.payload
+          it.effect(`${method} sends POST with the encoded payload`, () =>
+            Effect.gen(function*() {
+              const payload = sample(create, 7)
+              const { result, sent } = yield* run(() => json(record, 201), (s) => s[method](payload))
+              expect(sent.map((r) => [r.method, r.path])).toEqual([["POST", `ats/${definition.path}`]])
+              if (operation.formData) {
+                expect(sent[0]!.body).toBeInstanceOf(FormData)
+              } else {
+                expect(sent[0]!.body).toEqual(JSON.parse(JSON.stringify(Schema.encodeSync(create)(payload))))
+              }
+              expect(sent[0]!.spans).toContain(`${definition.name}.${method}`)
+              expect(result).toEqual(decoded)
+            }))
+          break
+        }
+        case "Update": {
+          const update = operation.payload
+          it.effect(`${method} sends PUT /<id> with the id repeated in the body`, () =>
+            Effect.gen(function*() {
+              const payload = sample(update, 7)
+              const { result, sent } = yield* run(() => json(record), (s) => s[method]("987", payload))
+              expect(sent.map((r) => [r.method, r.path])).toEqual([["PUT", `ats/${definition.path}/987`]])
+              expect(sent[0]!.body).toEqual({ ...JSON.parse(JSON.stringify(Schema.encodeSync(update)(payload))), id: "987" })
+              expect(result).toEqual(decoded)
+            }))
+          break
+        }
+        case "Delete": {
+          it.effect(`${method} sends DELETE /<id> and answers the deleted record`, () =>
+            Effect.gen(function*() {
+              const { result, sent } = yield* run(() => json(record), (s) => s[method](55))
+              expect(sent.map((r) => [r.method, r.path])).toEqual([["DELETE", `ats/${definition.path}/55`]])
+              expect(result).toEqual(decoded)
+            }))
+          break
+        }
+        case "Action": {
+          const action = operation
+          it.effect(`${method} sends POST /${action.path} with the encoded payload`, () =>
+            Effect.gen(function*() {
+              const payload = sample(action.payload, 11)
+              const { result, sent } = yield* run(() => json(record), (s) => s[method](payload))
+              expect(sent.map((r) => [r.method, r.path])).toEqual([["POST", `ats/${definition.path}/${action.path}`]])
+              expect(sent[0]!.spans).toContain(`${definition.name}.${method}`)
+              expect(sent[0]!.body).toEqual(JSON.parse(JSON.stringify(Schema.encodeSync(action.payload)(payload))))
+              expect(result).toEqual(decoded)
+            }))
+          break
+        }
+      }
     }
   })
 }

@@ -2,7 +2,7 @@
  * The services as users call them: errors, input validation, query encoding, streaming, multipart, mocks.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { Ats, Candidates, JobPostings, Messages } from "@effect-factorial/ats"
+import { Ats, Candidates, type CandidatesService, JobPostings, Messages } from "@effect-factorial/ats"
 import type { NotFound, Pagination } from "@effect-factorial/core"
 import { ApplicationId, Candidate, CandidateId, CompanyId, JobPostingId, SenderId } from "@effect-factorial/schema"
 import * as Cause from "effect/Cause"
@@ -200,15 +200,29 @@ describe("streaming", () => {
       }))
   }
 
-  it.effect("a limit among the params is the page size of the scan", () =>
+  it.effect("only the scan options set the page size; paging keys among the filters are not sent", () =>
     Effect.gen(function*() {
       const sent = yield* Effect.gen(function*() {
         const candidates = yield* Candidates
-        expect(yield* candidates.all({ limit: 40 })).toHaveLength(100)
+        expect(yield* candidates.all({}, { limit: 40 })).toHaveLength(100)
+        // Paging keys are not filters: the type refuses them, and a caller who passes them anyway (from untyped
+        // code) does not move the scan.
+        const untyped = { page: 2, before_id: "x", limit: 7, talent_pool: true } as {}
+        expect(yield* candidates.all(untyped, { limit: 50 })).toHaveLength(100)
         return yield* sentRequests
       }).pipe(Effect.provide(withAts(candidatesApi(100))))
-      expect(sent.map((r) => new Map(r.query).get("limit"))).toEqual(["40", "40", "40"])
+      const queries = sent.map((r) => new Map(r.query))
+      expect(queries.map((q) => q.get("limit"))).toEqual(["40", "40", "40", "50", "50"])
+      expect(queries.every((q) => !q.has("page") && !q.has("before_id"))).toBe(true)
+      expect(queries.slice(3).every((q) => q.get("talent_pool") === "true")).toBe(true)
     }))
+
+  it("the scan's filters have no paging keys", () => {
+    type Filters = Parameters<CandidatesService["stream"]>[0]
+    expectTypeOf<Extract<keyof NonNullable<Filters>, "page" | "after_id" | "before_id" | "limit">>().toEqualTypeOf<never>()
+    expectTypeOf<Extract<keyof NonNullable<Filters>, "talent_pool">>().toEqualTypeOf<"talent_pool">()
+    expectTypeOf<Parameters<CandidatesService["all"]>[1]>().toEqualTypeOf<Pagination.StreamOptions | undefined>()
+  })
 
   it.effect("maxItems stops without fetching further pages", () =>
     Effect.gen(function*() {

@@ -19,7 +19,7 @@ import {
   RejectionReasons,
   Resource
 } from "@effect-factorial/ats"
-import { FactorialAuth, FactorialClient } from "@effect-factorial/core"
+import { FactorialAuth, FactorialClient, type Pagination } from "@effect-factorial/core"
 import {
   Application,
   ApplicationPhase,
@@ -95,7 +95,20 @@ const expectSameRecord = (model: Schema.Schema.AnyNoContext, decoded: unknown, w
 
 // --- the generic read operations: list, stream, all, get ---------------------------------------------------------
 
-type AnyReads = Resource.ReadOperations<{ readonly id: string }, string, Record<string, unknown>>
+/** The reads of any resource, seen through its description rather than its static type. */
+interface AnyReads {
+  readonly list: (params?: Record<string, unknown>) => Effect.Effect<Pagination.Page<Identified>, Resource.ReadError>
+  readonly stream: (
+    filters?: Record<string, unknown>,
+    options?: Pagination.StreamOptions
+  ) => Stream.Stream<Identified, Resource.ScanError>
+  readonly all: (
+    filters?: Record<string, unknown>,
+    options?: Pagination.StreamOptions
+  ) => Effect.Effect<ReadonlyArray<Identified>, Resource.ScanError>
+  readonly get: (id: string) => Effect.Effect<Identified, Resource.ReadError>
+}
+type Identified = { readonly id: string }
 
 const readCase = (definition: Resource.Definition, operation: "list" | "stream" | "all" | "get") =>
   Effect.gen(function*() {

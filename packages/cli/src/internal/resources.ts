@@ -46,11 +46,14 @@ export type WriteOperation = "create" | "update" | "delete"
 export const payloadSchema = (
   resource: CliResource,
   operation: Exclude<WriteOperation, "delete">
-): Schema.Schema.AnyNoContext | undefined => resource.definition[operation]
+): Schema.Schema.AnyNoContext | undefined => {
+  const found = resource.definition.operations[operation]
+  return found !== undefined && (found._tag === "Create" || found._tag === "Update") ? found.payload : undefined
+}
 
 /** The resources that have the operation. */
 export const supporting = (operation: WriteOperation): ReadonlyArray<CliResource> =>
-  all.filter((resource) => operation === "delete" ? resource.definition.delete === true : payloadSchema(resource, operation) !== undefined)
+  all.filter((resource) => operation === "delete" ? resource.definition.operations.delete?._tag === "Delete" : payloadSchema(resource, operation) !== undefined)
 
 /** Choices for `Args.choice`: each resource under its API name. */
 export const choices = (resources: ReadonlyArray<CliResource>): Array<[string, CliResource]> =>

@@ -1,15 +1,17 @@
 /**
- * The ATS routes, derived from the resource descriptions of `@effect-factorial/ats`: one list and one get per
- * resource, and create / update / delete / actions where the description has them. Bodies are validated with the
+ * The API routes, derived from the resource descriptions of `@effect-factorial/ats`: one route per operation of a
+ * description's table, at the method and path `Resource.route` gives (namespace included), so the client and the
+ * sandbox cannot disagree on where an operation lives. Bodies are validated with the
  * description's payload schemas, list filters with its params schema, and records are normalised through its model.
  */
-import { Ats, type Resource } from "@effect-factorial/ats"
+import { Ats, Resource, WebhookSubscriptions } from "@effect-factorial/ats"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { SandboxState } from "../SandboxState.js"
 import { type ApiError, badRequest, notFound, unprocessable } from "./apiError.js"
@@ -20,9 +22,8 @@ import * as Query from "./query.js"
 import * as Render from "./render.js"
 import { semantics } from "./resources/index.js"
 import { type Ctx, type Semantics, within } from "./resources/Semantics.js"
-import type { Row } from "./table.js"
+import type { Row, Table } from "./table.js"
 import * as Webhook from "./webhookEvents.js"
-import * as WebhookRoutes from "./webhookRoutes.js"
 import * as Wire from "./wire.js"
 
 const VERSION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/
@@ -160,169 +161,181 @@ const fieldsWithValues = (fields: ReadonlyArray<string>, payload: Row): Row => {
   return out
 }
 
-/** The routes of one resource. */
+/** What the handlers of one resource share. */
+interface Served {
+  readonly definition: Resource.Definition
+  readonly resource: Semantics
+  readonly names: ReadonlyArray<string>
+  readonly fields: ReadonlySet<string>
+  readonly read: (params: URLSearchParams) => Record<string, unknown>
+  readonly normalised: (row: Row) => Effect.Effect<Row, ApiError>
+  readonly view: (ctx: Ctx, table: Table, params: URLSearchParams, filter: ((row: Row) => boolean) | undefined) => Pagination.View
+}
+
+/** A route body, given the request context and the resource's table. */
+type Body = (
+  request: Effect.Effect.Success<typeof context> & { readonly table: Table }
+) => Effect.Effect<HttpServerResponse.HttpServerResponse, ApiError, HttpServerRequest.HttpServerRequest>
+
+const stored = (table: Table, id: string | undefined) => {
+  const row = id === undefined ? undefined : table.get(id)
+  return row === undefined ? Effect.fail(notFound()) : Effect.succeed(row)
+}
+
+/**
+ * How the sandbox serves each kind of operation; the route itself (method and path) comes from
+ * `Resource.route`, as the client's does. The scans have no route of their own: they page through `list`.
+ */
+const kinds: {
+  readonly [T in Resource.Operation["_tag"]]:
+    | ((served: Served, operation: Extract<Resource.Operation, { readonly _tag: T }>) => Body)
+    | undefined
+} = {
+  List: ({ definition, fields, read, resource, view }) => ({ config, ctx, style, table }) =>
+    Effect.gen(function*() {
+      const request = yield* HttpServerRequest.HttpServerRequest
+      const params = new URL(request.url, "http://sandbox").searchParams
+      const paging = yield* Either.match(Pagination.read(params), { onLeft: Effect.fail, onRight: Effect.succeed })
+      const filter = yield* makeFilter(definition, resource, read, fields, params, config.requireLastPerConversation, ctx)
+      const slice = Pagination.slice(view(ctx, table, params, filter), paging)
+      const first = slice.rows[0]
+      const last = slice.rows[slice.rows.length - 1]
+      const cursors = paging._tag === "Cursor" && first !== undefined && last !== undefined
+        ? { start_cursor: Pagination.cursorOf(String(first.id)), end_cursor: Pagination.cursorOf(String(last.id)) }
+        : {}
+      return Render.page(style, slice.rows, {
+        has_next_page: slice.hasNext,
+        has_previous_page: slice.hasPrevious,
+        ...cursors,
+        limit: config.nullMetaLimit ? null : paging.limit,
+        total: slice.total
+      })
+    }),
+  Stream: undefined,
+  All: undefined,
+  Get: () => ({ params, style, table }) => Effect.map(stored(table, params.id), (row) => Render.record(style, row)),
+  Create: ({ definition, fields, names, normalised, resource }, operation) => {
+    const form = operation.formData !== undefined ? Query.formReader(operation.payload) : undefined
+    return ({ ctx, style, table }) =>
+      Effect.gen(function*() {
+        const payload = yield* validate(operation.payload, yield* readBody(form))
+        yield* checkReferences(payload, ctx)
+        const extra = resource.create ? yield* resource.create(payload, ctx) : {}
+        const row = yield* normalised(Wire.withNulls(names, {
+          ...fieldsWithValues(names, payload),
+          ...(fields.has("company_id") ? { company_id: payload.company_id ?? ctx.state.companyId } : {}),
+          ...(fields.has("created_at") ? { created_at: ctx.now } : {}),
+          ...(fields.has("updated_at") ? { updated_at: ctx.now } : {}),
+          ...extra,
+          id: table.nextId()
+        }))
+        const created = table.append(row)
+        resource.written?.(undefined, created, ctx)
+        yield* Webhook.publish(definition.path, "create", created, style.explicitNulls)
+        return Render.record(style, created, 201)
+      })
+  },
+  Update: ({ definition, fields, names, normalised, resource }, operation) => ({ ctx, params, style, table }) =>
+    Effect.gen(function*() {
+      const current = yield* stored(table, params.id)
+      const payload = yield* validate(operation.payload, yield* readBody(undefined))
+      yield* checkReferences(payload, ctx)
+      const { id: _id, ...changes } = fieldsWithValues(names, payload)
+      const extra = resource.update ? yield* resource.update(current, payload, ctx) : {}
+      const row = yield* normalised({
+        ...current,
+        ...changes,
+        ...(fields.has("updated_at") ? { updated_at: ctx.now } : {}),
+        ...extra
+      })
+      const updated = table.replace(row)
+      resource.written?.(current, updated, ctx)
+      yield* Webhook.publish(definition.path, "update", updated, style.explicitNulls)
+      return Render.record(style, updated)
+    }),
+  Delete: ({ definition, resource }) => ({ ctx, params, style, table }) =>
+    Effect.gen(function*() {
+      const current = yield* stored(table, params.id)
+      table.remove(String(current.id))
+      resource.written?.(current, undefined, ctx)
+      yield* Webhook.publish(definition.path, "delete", current, style.explicitNulls)
+      return Render.record(style, current)
+    }),
+  Action: ({ definition, resource }, operation) => {
+    const run = resource.actions?.[operation.path]
+    const since = resource.actionsSince?.[operation.path]
+    return ({ ctx, style }) =>
+      Effect.gen(function*() {
+        if (run === undefined || (since !== undefined && ctx.version < since)) return yield* Effect.fail(notFound("Route"))
+        const payload = yield* validate(operation.payload, yield* readBody(undefined))
+        const result = yield* run(payload, ctx)
+        yield* Webhook.publish(definition.path, operation.path, result, style.explicitNulls)
+        return Render.record(style, result)
+      })
+  }
+}
+
+/** The routes of one resource: one per operation of its description that has a route. */
 const resourceRoutes = (definition: Resource.Definition): HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> => {
-  const base = `/api/:version/resources/ats/${definition.path}` as const
   const resource = semantics[definition.path] ?? {}
   const names = Wire.fieldNames(definition.model)
-  const fields = new Set(names)
   const normalise = Wire.normaliser(definition.model)
-  const read = Query.reader(definition.listParams)
-  const table = (ctx: Ctx) => ctx.state.table(definition.path)
-  const stored = (ctx: Ctx, id: string | undefined) => {
-    const row = id === undefined ? undefined : table(ctx).get(id)
-    return row === undefined ? Effect.fail(notFound()) : Effect.succeed(row)
-  }
   // The slots a filter matched, kept until any table changes: a filtered full scan filters once, not per page.
   // One cache per sandbox state: the routes are shared by every sandbox of the process.
   const caches = new WeakMap<object, Map<string, { readonly version: number; readonly slots: ReadonlyArray<number> }>>()
-  const view = (ctx: Ctx, params: URLSearchParams, filter: ((row: Row) => boolean) | undefined) => {
-    const target = table(ctx)
-    if (filter === undefined) return Pagination.tableView(target)
-    let cache = caches.get(ctx.state)
-    if (cache === undefined) {
-      cache = new Map()
-      caches.set(ctx.state, cache)
-    }
-    const key = [...params].filter(([name]) => !Query.pagingKeys.has(name)).map(([k, v]) => `${k}=${v}`).sort().join("&")
-    const version = ctx.state.resources.reduce((sum, resource) => sum + ctx.state.table(resource).version, 0)
-    let entry = cache.get(key)
-    if (entry === undefined || entry.version !== version) {
-      const slots: Array<number> = []
-      for (let slot = 0; slot < target.length; slot++) {
-        const row = target.at(slot)
-        if (row !== undefined && filter(row)) slots.push(slot)
+  const served: Served = {
+    definition,
+    resource,
+    names,
+    fields: new Set(names),
+    read: Query.reader(definition.listParams),
+    normalised: (row) => Effect.mapError(normalise(row), (error) => unprocessable(Wire.fieldErrors(error))),
+    view: (ctx, target, params, filter) => {
+      if (filter === undefined) return Pagination.tableView(target)
+      let cache = caches.get(target)
+      if (cache === undefined) {
+        cache = new Map()
+        caches.set(target, cache)
       }
-      entry = { version, slots }
-      if (cache.size >= 16) cache.delete(cache.keys().next().value!)
-      cache.set(key, entry)
+      const key = [...params].filter(([name]) => !Query.pagingKeys.has(name)).map(([k, v]) => `${k}=${v}`).sort().join("&")
+      const version = ctx.state.resources.reduce((sum, name) => sum + ctx.state.table(name).version, target.version)
+      let entry = cache.get(key)
+      if (entry === undefined || entry.version !== version) {
+        const slots: Array<number> = []
+        for (let slot = 0; slot < target.length; slot++) {
+          const row = target.at(slot)
+          if (row !== undefined && filter(row)) slots.push(slot)
+        }
+        entry = { version, slots }
+        if (cache.size >= 16) cache.delete(cache.keys().next().value!)
+        cache.set(key, entry)
+      }
+      return Pagination.slotsView(target, entry.slots)
     }
-    return Pagination.slotsView(target, entry.slots)
   }
-  const normalised = (row: Row) =>
-    Effect.mapError(normalise(row), (error) => unprocessable(Wire.fieldErrors(error)))
-
-  let router: HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> = HttpRouter.empty.pipe(
-    HttpRouter.get(
-      base,
-      handle(({ config, ctx, style }) =>
-        Effect.gen(function*() {
-          const request = yield* HttpServerRequest.HttpServerRequest
-          const params = new URL(request.url, "http://sandbox").searchParams
-          const paging = yield* Either.match(Pagination.read(params), { onLeft: Effect.fail, onRight: Effect.succeed })
-          const filter = yield* makeFilter(definition, resource, read, fields, params, config.requireLastPerConversation, ctx)
-          const slice = Pagination.slice(view(ctx, params, filter), paging)
-          const first = slice.rows[0]
-          const last = slice.rows[slice.rows.length - 1]
-          const cursors = paging._tag === "Cursor" && first !== undefined && last !== undefined
-            ? { start_cursor: Pagination.cursorOf(String(first.id)), end_cursor: Pagination.cursorOf(String(last.id)) }
-            : {}
-          return Render.page(style, slice.rows, {
-            has_next_page: slice.hasNext,
-            has_previous_page: slice.hasPrevious,
-            ...cursors,
-            limit: config.nullMetaLimit ? null : paging.limit,
-            total: slice.total
-          })
-        })
-      )
-    ),
-    HttpRouter.get(
-      `${base}/:id` as const,
-      handle(({ ctx, params, style }) => Effect.map(stored(ctx, params.id), (row) => Render.record(style, row)))
+  // The table is the state's, unless the resource keeps its records elsewhere (webhook subscriptions); without one
+  // the resource's paths do not exist.
+  const tableOf = (ctx: Ctx): Effect.Effect<Table, ApiError> =>
+    Effect.flatMap(
+      resource.table ?? Effect.succeed(Option.some(ctx.state.table(definition.path))),
+      Option.match({ onNone: () => Effect.fail(notFound("Route")), onSome: Effect.succeed })
     )
-  )
-
-  if (definition.create) {
-    const schema = definition.create
-    const form = definition.createFormData !== undefined ? Query.formReader(schema) : undefined
-    router = HttpRouter.post(
-      base,
-      handle(({ ctx, style }) =>
-        Effect.gen(function*() {
-          const payload = yield* validate(schema, yield* readBody(form))
-          yield* checkReferences(payload, ctx)
-          const extra = resource.create ? yield* resource.create(payload, ctx) : {}
-          const row = yield* normalised(Wire.withNulls(names, {
-            ...fieldsWithValues(names, payload),
-            ...(fields.has("company_id") ? { company_id: payload.company_id ?? ctx.state.companyId } : {}),
-            ...(fields.has("created_at") ? { created_at: ctx.now } : {}),
-            ...(fields.has("updated_at") ? { updated_at: ctx.now } : {}),
-            ...extra,
-            id: table(ctx).nextId()
-          }))
-          const created = ctx.state.insert(definition.path, row)
-          resource.written?.(undefined, created, ctx)
-          yield* Webhook.publish(definition.path, "create", created, style.explicitNulls)
-          return Render.record(style, created, 201)
-        })
-      )
-    )(router)
-  }
-
-  if (definition.update) {
-    const schema = definition.update
-    router = HttpRouter.put(
-      `${base}/:id` as const,
-      handle(({ ctx, params, style }) =>
-        Effect.gen(function*() {
-          const current = yield* stored(ctx, params.id)
-          const payload = yield* validate(schema, yield* readBody(undefined))
-          yield* checkReferences(payload, ctx)
-          const { id: _id, ...changes } = fieldsWithValues(names, payload)
-          const extra = resource.update ? yield* resource.update(current, payload, ctx) : {}
-          const row = yield* normalised({
-            ...current,
-            ...changes,
-            ...(fields.has("updated_at") ? { updated_at: ctx.now } : {}),
-            ...extra
-          })
-          const updated = table(ctx).replace(row)
-          resource.written?.(current, updated, ctx)
-          yield* Webhook.publish(definition.path, "update", updated, style.explicitNulls)
-          return Render.record(style, updated)
-        })
-      )
-    )(router)
-  }
-
-  if (definition.delete) {
-    router = HttpRouter.del(
-      `${base}/:id` as const,
-      handle(({ ctx, params, style }) =>
-        Effect.gen(function*() {
-          const current = yield* stored(ctx, params.id)
-          table(ctx).remove(String(current.id))
-          resource.written?.(current, undefined, ctx)
-          yield* Webhook.publish(definition.path, "delete", current, style.explicitNulls)
-          return Render.record(style, current)
-        })
-      )
-    )(router)
-  }
-
-  for (const action of Object.values(definition.actions ?? {})) {
-    const run = resource.actions?.[action.path]
-    if (run === undefined) continue
-    const since = resource.actionsSince?.[action.path]
-    router = HttpRouter.post(
-      `${base}/${action.path}` as const,
-      handle(({ ctx, style }) =>
-        Effect.gen(function*() {
-          if (since !== undefined && ctx.version < since) return yield* Effect.fail(notFound("Route"))
-          const payload = yield* validate(action.payload, yield* readBody(undefined))
-          const result = yield* run(payload, ctx)
-          yield* Webhook.publish(definition.path, action.path, result, style.explicitNulls)
-          return Render.record(style, result)
-        })
-      )
+  let router: HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> = HttpRouter.empty
+  for (const operation of Object.values(definition.operations)) {
+    const route = Resource.route(definition, operation)
+    const serve = kinds[operation._tag] as ((served: Served, operation: Resource.Operation) => Body) | undefined
+    if (route === undefined || serve === undefined) continue
+    const body = serve(served, operation)
+    const path = `/api/:version/resources/${route.path.join("/")}` as `/${string}`
+    router = HttpRouter.route(route.method)(
+      path,
+      handle((request) => Effect.flatMap(tableOf(request.ctx), (table) => body({ ...request, table })))
     )(router)
   }
   return router
 }
 
-/** Every ATS route. */
+/** Every route of the described resources: the 12 ATS ones and `api_public/webhook_subscriptions`. */
 export const router: HttpRouter.HttpRouter<never, SandboxState | SandboxConfig> = HttpRouter.concatAll(
-  ...Ats.resources.map((definition) => resourceRoutes(definition)),
-  WebhookRoutes.router
+  ...[...Ats.resources, WebhookSubscriptions.definition].map((definition) => resourceRoutes(definition))
 )

@@ -3,9 +3,10 @@
  * filled on create, side effects of writes, filters that do not map to a field of the same name, and actions.
  */
 import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import type { SandboxStateService as State } from "../../SandboxState.js"
 import type { ApiError } from "../apiError.js"
-import type { Row } from "../table.js"
+import type { Row, Table } from "../table.js"
 
 /** What a handler can see. */
 export interface Ctx {
@@ -21,6 +22,8 @@ export type Filter = (value: unknown, ctx: Ctx) => (row: Row) => boolean
 
 /** The per-resource part of a route set. Every member is optional: the generic behaviour applies without it. */
 export interface Semantics {
+  /** Where the records live when not in the sandbox state; `None` makes the resource's paths answer 404. */
+  readonly table?: Effect.Effect<Option.Option<Table>>
   /** Extra fields of a created record, computed from the (validated, wire-form) payload. */
   readonly create?: (payload: Row, ctx: Ctx) => Effect.Effect<Row, ApiError>
   /** Extra fields of an updated record. */

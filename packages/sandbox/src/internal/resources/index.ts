@@ -7,6 +7,7 @@ import { hiringStages, rejectionReasons } from "./lookups.js"
 import { messages } from "./messages.js"
 import { questions } from "./questions.js"
 import type { Semantics } from "./Semantics.js"
+import { webhookSubscriptions } from "./webhookSubscriptions.js"
 
 export const semantics: Readonly<Record<string, Semantics>> = {
   applications,
@@ -16,5 +17,6 @@ export const semantics: Readonly<Record<string, Semantics>> = {
   job_postings: jobPostings,
   messages,
   questions,
-  rejection_reasons: rejectionReasons
+  rejection_reasons: rejectionReasons,
+  webhook_subscriptions: webhookSubscriptions
 }
