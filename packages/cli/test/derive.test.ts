@@ -20,9 +20,9 @@ describe("derived from Ats.resources", () => {
   })
 
   it("create, update and delete accept exactly the resources whose description has the operation", () => {
-    expect(Resources.supporting("create").map((r) => r.name)).toEqual(definitions.filter((d) => d.create !== undefined).map((d) => d.path))
-    expect(Resources.supporting("update").map((r) => r.name)).toEqual(definitions.filter((d) => d.update !== undefined).map((d) => d.path))
-    expect(Resources.supporting("delete").map((r) => r.name)).toEqual(definitions.filter((d) => d.delete === true).map((d) => d.path))
+    expect(Resources.supporting("create").map((r) => r.name)).toEqual(definitions.filter((d) => d.operations.create?._tag === "Create").map((d) => d.path))
+    expect(Resources.supporting("update").map((r) => r.name)).toEqual(definitions.filter((d) => d.operations.update?._tag === "Update").map((d) => d.path))
+    expect(Resources.supporting("delete").map((r) => r.name)).toEqual(definitions.filter((d) => d.operations.delete?._tag === "Delete").map((d) => d.path))
     expect(Resources.supporting("create").length).toBeLessThan(definitions.length)
   })
 
