@@ -14,7 +14,8 @@ import {
   Pagination,
   type FactorialRequest,
   type FactorialRequestError,
-  type QueryParams
+  type QueryParams,
+  type RequestBody
 } from "@effect-factorial/core"
 import type * as Brand from "effect/Brand"
 import * as Context from "effect/Context"
@@ -312,32 +313,46 @@ interface Kind<O extends Operation> {
   readonly route: (base: ReadonlyArray<string>, operation: O) => Route | undefined
   /** What it answers: a mock stub dies in the same shape. */
   readonly answers: "Effect" | "Stream"
-  /** The method, over the `FactorialClient`. */
-  readonly make: (resource: Client, method: string, operation: O) => (...args: ReadonlyArray<any>) => unknown
+  /** The method, over the `FactorialClient`; `route` is the one `route` above gave. */
+  readonly make: (resource: Client, method: string, operation: O, route: Route) => (...args: ReadonlyArray<any>) => unknown
 }
 
 const span = (resource: Client, method: string) => `${resource.definition.name}.${method}`
 
-/** An operation that takes an id: validated, then sent in the path. */
-const withId = (
+/** A call whose only argument is the record id: validated, then sent in the path. */
+const byId = (resource: Client, method: string, route: Route) => (id: string | number) =>
+  resource.toId(method, id).pipe(
+    Effect.flatMap((id) =>
+      resource.client.execute({ method: route.method, path: resource.path(route, id) }, resource.definition.model)
+    ),
+    Effect.withSpan(span(resource, method), { attributes: { id } })
+  )
+
+/** A call whose only argument is a body: validated and encoded with the payload schema, then sent. */
+const withBody = (
   resource: Client,
   method: string,
   route: Route,
-  request: (path: ReadonlyArray<string>, id: string) => Effect.Effect<FactorialRequest, InvalidRequest>
+  schema: Schema.Schema.AnyNoContext,
+  body: (encoded: unknown, payload: unknown) => RequestBody = (encoded) => ({ _tag: "Json", value: encoded })
 ) =>
-(id: string | number) =>
-  resource.toId(method, id).pipe(
-    Effect.flatMap((id) => Effect.flatMap(request(resource.path(route, id), id), (r) => resource.client.execute(r, resource.definition.model))),
-    Effect.withSpan(span(resource, method), { attributes: { id } })
+(payload: unknown) =>
+  resource.encode(schema, method, payload).pipe(
+    Effect.flatMap((encoded) =>
+      resource.client.execute(
+        { method: route.method, path: route.path, body: body(encoded, payload) },
+        resource.definition.model
+      )
+    ),
+    Effect.withSpan(span(resource, method))
   )
 
 const kinds: { readonly [T in Operation["_tag"]]: Kind<Extract<Operation, { readonly _tag: T }>> } = {
   List: {
     route: (base) => ({ method: "GET", path: base }),
     answers: "Effect",
-    make: (resource, method) => {
+    make: (resource, method, _operation, route) => {
       const page = Pagination.Page(resource.definition.model)
-      const route = kinds.List.route(basePath(resource.definition), Op.list)!
       return (params: unknown = {}) =>
         resource.encode(resource.definition.listParams, method, params).pipe(
           Effect.flatMap((query) =>
@@ -362,70 +377,46 @@ const kinds: { readonly [T in Operation["_tag"]]: Kind<Extract<Operation, { read
   Get: {
     route: (base) => ({ method: "GET", path: [...base, ":id"] }),
     answers: "Effect",
-    make: (resource, method, operation) =>
-      withId(resource, method, kinds.Get.route(basePath(resource.definition), operation)!, (path) =>
-        Effect.succeed({ method: "GET", path }))
+    make: (resource, method, _operation, route) => byId(resource, method, route)
   },
   Create: {
     route: (base) => ({ method: "POST", path: base }),
     answers: "Effect",
-    make: (resource, method, operation) => {
-      const route = kinds.Create.route(basePath(resource.definition), operation)!
+    make: (resource, method, operation, route) => {
       const formData = operation.formData
-      return (payload: unknown) =>
-        resource.encode(operation.payload, method, payload).pipe(
-          Effect.flatMap((body) =>
-            resource.client.execute({
-              method: route.method,
-              path: route.path,
-              body: formData ? { _tag: "FormData", value: formData(payload) } : { _tag: "Json", value: body }
-            }, resource.definition.model)
-          ),
-          Effect.withSpan(span(resource, method))
-        )
+      return withBody(
+        resource,
+        method,
+        route,
+        operation.payload,
+        formData === undefined ? undefined : (_encoded, payload) => ({ _tag: "FormData", value: formData(payload) })
+      )
     }
   },
   Update: {
     route: (base) => ({ method: "PUT", path: [...base, ":id"] }),
     answers: "Effect",
-    make: (resource, method, operation) => {
-      const route = kinds.Update.route(basePath(resource.definition), operation)!
-      return (id: string | number, payload: unknown) =>
-        Effect.all([resource.toId(method, id), resource.encode(operation.payload, method, payload)]).pipe(
-          Effect.flatMap(([id, body]) =>
-            resource.client.execute({
-              method: route.method,
-              path: resource.path(route, id),
-              body: { _tag: "Json", value: { ...(body as object), id } }
-            }, resource.definition.model)
-          ),
-          Effect.withSpan(span(resource, method), { attributes: { id } })
-        )
-    }
+    make: (resource, method, operation, route) => (id: string | number, payload: unknown) =>
+      Effect.all([resource.toId(method, id), resource.encode(operation.payload, method, payload)]).pipe(
+        Effect.flatMap(([id, body]) =>
+          resource.client.execute({
+            method: route.method,
+            path: resource.path(route, id),
+            body: { _tag: "Json", value: { ...(body as object), id } }
+          }, resource.definition.model)
+        ),
+        Effect.withSpan(span(resource, method), { attributes: { id } })
+      )
   },
   Delete: {
     route: (base) => ({ method: "DELETE", path: [...base, ":id"] }),
     answers: "Effect",
-    make: (resource, method, operation) =>
-      withId(resource, method, kinds.Delete.route(basePath(resource.definition), operation)!, (path) =>
-        Effect.succeed({ method: "DELETE", path }))
+    make: (resource, method, _operation, route) => byId(resource, method, route)
   },
   Action: {
     route: (base, operation) => ({ method: "POST", path: [...base, operation.path] }),
     answers: "Effect",
-    make: (resource, method, operation) => {
-      const route = kinds.Action.route(basePath(resource.definition), operation)!
-      return (payload: unknown) =>
-        resource.encode(operation.payload, method, payload).pipe(
-          Effect.flatMap((body) =>
-            resource.client.execute(
-              { method: route.method, path: route.path, body: { _tag: "Json", value: body } },
-              resource.definition.model
-            )
-          ),
-          Effect.withSpan(span(resource, method))
-        )
-    }
+    make: (resource, method, operation, route) => withBody(resource, method, route, operation.payload)
   }
 }
 
@@ -506,7 +497,9 @@ export const make = <const D extends Definition>(definition: D): Effect.Effect<S
     }
     const service: Record<string, unknown> = {}
     for (const [method, operation] of Object.entries(definition.operations)) {
-      service[method] = kindOf(operation).make(resource, method, operation)
+      const kind = kindOf(operation)
+      // The scans have no route of their own: they get the list route (and do not use it).
+      service[method] = kind.make(resource, method, operation, kind.route(basePath(definition), operation) ?? list)
     }
     return service as Service<D>
   })
