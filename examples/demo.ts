@@ -78,8 +78,8 @@ const program = Effect.gen(function*() {
     )
   )
   yield* Console.log(`\nApplications per phase of "${posting.title}":`)
-  for (const phase of [...phases].sort((a, b) => a.position - b.position)) {
-    yield* Console.log(`  ${phase.name.padEnd(24)} ${String(perPhase.get(phase.id) ?? 0).padStart(5)}`)
+  for (const phase of [...phases].sort((a, b) => (a.position ?? 0) - (b.position ?? 0))) {
+    yield* Console.log(`  ${(phase.name ?? "(unnamed)").padEnd(24)} ${String(perPhase.get(phase.id) ?? 0).padStart(5)}`)
   }
   const unphased = perPhase.get("none")
   if (unphased !== undefined) yield* Console.log(`  ${"(no phase)".padEnd(24)} ${String(unphased).padStart(5)}`)

@@ -339,7 +339,7 @@ describe("receiver", () => {
           expectTypeOf(event.type).toEqualTypeOf<"ats/candidate/create" | "ats/job_posting/create">()
           return Ref.update(seen, (all) => [
             ...all,
-            event.type === "ats/candidate/create" ? event.payload.first_name : event.payload.title
+            (event.type === "ats/candidate/create" ? event.payload.first_name : event.payload.title) ?? ""
           ])
         }
       })

@@ -150,7 +150,7 @@ layer(sandbox({ size: 5, webhooks: { attempts: 2, initialDelay: "1 millis" } }),
         const child = yield* Effect.promise(() => spawned.promise)
         yield* Effect.promise(() => awaitStderr(child, /Subscribed ats\/candidate\/update[\s\S]*Subscribed|Subscribed[\s\S]*Subscribed/))
         const subscriptions = yield* WebhookSubscriptions
-        const before = (yield* subscriptions.all()).filter((s) => s.target_url.startsWith(`http://127.0.0.1:${port}`))
+        const before = (yield* subscriptions.all()).filter((s) => (s.target_url ?? "").startsWith(`http://127.0.0.1:${port}`))
         expect(before.map((s) => s.type).sort()).toEqual(["ats/candidate/create", "ats/candidate/update"])
         const candidates = yield* Candidates
         const created = yield* candidates.create({ first_name: "Alan", last_name: "Turing", email: "alan@example.com", company_id: CompanyId.make(state.companyId) })
@@ -163,7 +163,7 @@ layer(sandbox({ size: 5, webhooks: { attempts: 2, initialDelay: "1 millis" } }),
         expect(lines).toHaveLength(2)
         expect(lines[0]).toMatch(new RegExp(`^\\S+ ats/candidate/create id=${created.id} "Alan Turing" by Access 1$`))
         expect(lines[1]).toMatch(new RegExp(`^\\S+ ats/candidate/update id=${created.id} "Alan M. Turing" by Access 1$`))
-        const after = (yield* subscriptions.all()).filter((s) => s.target_url.startsWith(`http://127.0.0.1:${port}`))
+        const after = (yield* subscriptions.all()).filter((s) => (s.target_url ?? "").startsWith(`http://127.0.0.1:${port}`))
         expect(after).toEqual([])
       }))
   }

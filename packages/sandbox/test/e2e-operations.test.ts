@@ -81,7 +81,7 @@ const fixture = Effect.gen(function*() {
   const postings = rows(state, "job_postings").map((row) => decode(JobPosting, row))
   const application = applications[0]!
   const phasesOf = (postingId: string) =>
-    phases.filter((phase) => phase.ats_job_posting_id === postingId).sort((a, b) => a.position - b.position)
+    phases.filter((phase) => phase.ats_job_posting_id === postingId).sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
   return { state, applications, phases, postings, application, phasesOf }
 })
 
@@ -166,7 +166,7 @@ const writes: { readonly [S in ServiceName]: Readonly<Record<string, Effect.Effe
         ats_question_id: question.id,
         ats_application_id: application.id,
         value: "Yes, from September",
-        original_question_label: question.label,
+        original_question_label: question.label ?? "",
         original_question_type: "text"
       })
       expect([answer.ats_application_id, answer.ats_question_id, answer.value]).toEqual([

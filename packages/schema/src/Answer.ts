@@ -23,15 +23,15 @@ export class Answer extends Schema.Class<Answer>("@effect-factorial/schema/Answe
   /** Id of the application the answer belongs to. */
   ats_application_id: ApplicationId,
   /** The question's label as it read when the candidate answered. */
-  original_question_label: Schema.String,
+  original_question_label: nullTolerant(Schema.String),
   /** The answer itself, as text. */
   value: optional(Schema.String),
   /** Type the question had when the candidate answered. */
   original_question_type: nullTolerant(OriginalQuestionType),
   /** When the answer was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** When the answer was last changed. */
-  updated_at: Timestamp
+  updated_at: nullTolerant(Timestamp)
 }, {
   description: "An answer a candidate gave to a job posting question."
 }) {}

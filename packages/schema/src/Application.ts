@@ -15,7 +15,7 @@ import {
   JobPostingId,
   RejectionReasonId
 } from "./Ids.js"
-import { optional, TextOrNumber } from "./internal/fields.js"
+import { nullTolerant, optional, TextOrNumber } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -63,7 +63,7 @@ export class Application extends Schema.Class<Application>("@effect-factorial/sc
   /** Id of the pipeline phase the application is in. */
   ats_application_phase_id: optional(ApplicationPhaseId),
   /** When the application was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** Cover letter sent with the application. */
   cover_letter: optional(Schema.String),
   /** CV file attached to the application (API 2026-07-01 and later). */

@@ -20,11 +20,11 @@ export class ApplicationPhase extends Schema.Class<ApplicationPhase>("@effect-fa
   /** Id of the job posting whose pipeline holds the phase. */
   ats_job_posting_id: JobPostingId,
   /** Display name of the phase. */
-  name: Schema.String,
+  name: nullTolerant(Schema.String),
   /** Place of the phase in the pipeline. */
-  position: Schema.Int,
+  position: nullTolerant(Schema.Int),
   /** Whether users may edit the phase. */
-  editable: Schema.Boolean,
+  editable: nullTolerant(Schema.Boolean),
   /** Kind of phase. The spec's own example (`Screening`) is outside its enum: kept as sent. */
   phase_type: nullTolerant(PhaseType),
   /** Number of applications in the phase. */

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { Gender } from "./Enums.js"
 import { CandidateId, CandidateSourceId, CompanyId, JobPostingId } from "./Ids.js"
-import { optional, TextOrNumber } from "./internal/fields.js"
+import { nullTolerant, optional, TextOrNumber } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -21,21 +21,21 @@ export class Candidate extends Schema.Class<Candidate>("@effect-factorial/schema
   /** Id of the company. */
   company_id: optional(CompanyId),
   /** Given name. */
-  first_name: Schema.String,
+  first_name: nullTolerant(Schema.String),
   /** Family name. */
-  last_name: Schema.String,
+  last_name: nullTolerant(Schema.String),
   /** Given and family names together. */
-  full_name: Schema.String,
+  full_name: nullTolerant(Schema.String),
   /** Email address. */
   email: optional(Schema.String),
   /** Whether the candidate is in the talent pool. */
-  talent_pool: Schema.Boolean,
+  talent_pool: nullTolerant(Schema.Boolean),
   /** Phone number (the spec's example is a JSON number; it is kept as its digits). */
   phone_number: optional(TextOrNumber),
   /** When the candidate was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** When the candidate was last changed. */
-  updated_at: Timestamp,
+  updated_at: nullTolerant(Timestamp),
   /** When the candidate gave consent to data processing. */
   consent_given_at: optional(Timestamp),
   /** Since when the candidate is inactive. */

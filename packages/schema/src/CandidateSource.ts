@@ -22,9 +22,9 @@ export class CandidateSource extends Schema.Class<CandidateSource>("@effect-fact
   /** Group the source belongs to. */
   category: nullTolerant(CandidateSourceCategory),
   /** Machine name of the source, e.g. `manually_added`. */
-  name: Schema.String,
+  name: nullTolerant(Schema.String),
   /** Display label: translated for built-in sources, the name for custom ones. */
-  label: Schema.String
+  label: nullTolerant(Schema.String)
 }, {
   description: "A channel candidates arrive through."
 }) {}

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CompanyId, EvaluationFormId, JobPostingId } from "./Ids.js"
-import { FreeFormArray, optional } from "./internal/fields.js"
+import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -22,15 +22,15 @@ export class EvaluationForm extends Schema.Class<EvaluationForm>("@effect-factor
   /** Id of the job posting the form is attached to; absent for templates. */
   ats_job_posting_id: optional(JobPostingId),
   /** Name of the form. */
-  name: Schema.String,
+  name: nullTolerant(Schema.String),
   /** Id of the form this one was derived from. */
   based_on_id: optional(EvaluationFormId),
   /** Questions of the form; the spec leaves their shape open (its example: `{id, text, description}`). */
-  questions: FreeFormArray,
+  questions: nullTolerant(FreeFormArray),
   /** When the form was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** When the form was last changed. */
-  updated_at: Timestamp
+  updated_at: nullTolerant(Timestamp)
 }, {
   description: "A scorecard interviewers fill in about a candidate."
 }) {}

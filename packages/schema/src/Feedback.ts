@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, ApplicationPhaseId, CandidateId, EvaluationFormId, FeedbackId } from "./Ids.js"
-import { FreeFormArray, optional } from "./internal/fields.js"
+import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -26,7 +26,7 @@ export class Feedback extends Schema.Class<Feedback>("@effect-factorial/schema/F
   /** Id of the application phase the feedback was given in. */
   ats_application_phase_id: optional(ApplicationPhaseId),
   /** When the feedback was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** Id of the candidate the feedback is about. */
   ats_candidate_id: CandidateId,
   /** Id of the evaluation form used, when that feature is on (the API names it with a plural). */

@@ -20,11 +20,11 @@ export class HiringStage extends Schema.Class<HiringStage>("@effect-factorial/sc
   /** Machine name of the stage. */
   name: nullTolerant(HiringStageName),
   /** Display label of the stage. */
-  label: Schema.String,
+  label: nullTolerant(Schema.String),
   /** Id of the company. */
   company_id: CompanyId,
   /** Place of the stage in the hiring flow. */
-  position: Schema.Int
+  position: nullTolerant(Schema.Int)
 }, {
   description: "A company-wide hiring stage that application phases map to."
 }) {}

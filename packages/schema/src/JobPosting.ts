@@ -33,7 +33,7 @@ export class JobPosting extends Schema.Class<JobPosting>("@effect-factorial/sche
   /** Id of the company's ATS profile (not the company id). */
   ats_company_id: AtsCompanyId,
   /** Title of the position. */
-  title: Schema.String,
+  title: nullTolerant(Schema.String),
   /** Description of the position. */
   description: optional(Schema.String),
   /** Kind of contract offered. */
@@ -43,7 +43,7 @@ export class JobPosting extends Schema.Class<JobPosting>("@effect-factorial/sche
   /** On site, remote or hybrid. */
   workplace_type: optional(WorkplaceType),
   /** Whether the position is remote. */
-  remote: Schema.Boolean,
+  remote: nullTolerant(Schema.Boolean),
   /** Lifecycle state of the posting. */
   status: nullTolerant(JobPostingStatus),
   /** Full or part time. */
@@ -84,7 +84,7 @@ export class JobPosting extends Schema.Class<JobPosting>("@effect-factorial/sche
   /** When the posting was published; absent if it never was. */
   published_at: optional(Timestamp),
   /** When the posting was created. */
-  created_at: Timestamp
+  created_at: nullTolerant(Timestamp)
 }, {
   description: "A position the company recruits for."
 }) {}

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ConversationId, MessageId, SenderId } from "./Ids.js"
-import { FreeFormArray, optional } from "./internal/fields.js"
+import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -18,19 +18,19 @@ export class Message extends Schema.Class<Message>("@effect-factorial/schema/Mes
   /** Id of the message. */
   id: MessageId,
   /** Body of the message. */
-  content: Schema.String,
+  content: nullTolerant(Schema.String),
   /** Id of the conversation the message belongs to. */
   ats_conversation_id: ConversationId,
   /** Id of the sender; `sent_by_type` tells whether it is a candidate or a user. */
   sent_by_id: SenderId,
   /** Kind of sender (`candidate` or `user` in requests; free text in responses). */
-  sent_by_type: Schema.String,
+  sent_by_type: nullTolerant(Schema.String),
   /** When the message was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** Files attached to the message (shape not specified). */
-  attachments: FreeFormArray,
+  attachments: nullTolerant(FreeFormArray),
   /** Subject of the message. */
-  topic: Schema.String,
+  topic: nullTolerant(Schema.String),
   /** When a scheduled message is due to go out. */
   delayed_until: optional(Timestamp),
   /** When the message was sent. */

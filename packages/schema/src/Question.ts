@@ -21,19 +21,19 @@ export class Question extends Schema.Class<Question>("@effect-factorial/schema/Q
   /** Id of the job posting asking the question. */
   ats_job_posting_id: JobPostingId,
   /** Text of the question. */
-  label: Schema.String,
+  label: nullTolerant(Schema.String),
   /** Place of the question in the form. */
-  position: Schema.Int,
+  position: nullTolerant(Schema.Int),
   /** Whether an answer is mandatory. */
-  mandatory: Schema.Boolean,
+  mandatory: nullTolerant(Schema.Boolean),
   /** Whether some answers disqualify the candidate automatically. */
-  auto_disqualify: Schema.Boolean,
+  auto_disqualify: nullTolerant(Schema.Boolean),
   /** Kind of question. */
   question_type: nullTolerant(OriginalQuestionType),
   /** When the question was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** When the question was last changed. */
-  updated_at: Timestamp,
+  updated_at: nullTolerant(Timestamp),
   /** Choices of a choice question; the spec's example items are `{text, disqualifies}`. */
   options: optional(FreeFormArray)
 }, {

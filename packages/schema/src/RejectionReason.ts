@@ -23,11 +23,11 @@ export class RejectionReason extends Schema.Class<RejectionReason>("@effect-fact
   /** Whether the company or the candidate made the decision. */
   decision_maker: nullTolerant(DecisionMaker),
   /** Text of the reason. */
-  reason: Schema.String,
+  reason: nullTolerant(Schema.String),
   /** When the reason was created. */
-  created_at: Timestamp,
+  created_at: nullTolerant(Timestamp),
   /** When the reason was last changed. */
-  updated_at: Timestamp
+  updated_at: nullTolerant(Timestamp)
 }, {
   description: "A reason an application can be rejected for."
 }) {}

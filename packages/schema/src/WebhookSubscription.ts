@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CompanyId, WebhookSubscriptionId } from "./Ids.js"
-import { optional } from "./internal/fields.js"
+import { nullTolerant, optional } from "./internal/fields.js"
 
 /**
  * The ATS subscription types, in the order of Factorial's spec.
@@ -67,9 +67,9 @@ export class WebhookSubscription extends Schema.Class<WebhookSubscription>("@eff
   /** Id of the subscription. */
   id: WebhookSubscriptionId,
   /** Where the payloads are POSTed. */
-  target_url: Schema.String,
+  target_url: nullTolerant(Schema.String),
   /** The subscription type, e.g. `ats/candidate/create`. */
-  type: Schema.String,
+  type: nullTolerant(Schema.String),
   /** The company the subscription belongs to. */
   company_id: CompanyId,
   /** A name for people. */

@@ -4,12 +4,12 @@
  * the helpers carry no description.
  *
  * Inbound (models) must survive whatever the API sends:
- * - a required field is the bare schema: the key must be present and the value valid (`id`, the keys that attach a
- *   record to its parent, timestamps and the other fields every source marks required);
+ * - a required field is the bare schema: the key must be present and the value valid. Only ids are declared so
+ *   (`id` and the keys that link a record to others): the SDK and its users address and relate records by them;
  * - `optional`: the key may be absent or `null`; both decode to an absent property (read as `undefined`), so
  *   "no value" has one representation. Encoding omits the key;
- * - `nullTolerant`: the spec marks the field required but the API has been seen sending `null` (required enums
- *   especially). The key must be present; `null` decodes to `undefined` and `undefined` encodes back to `null`.
+ * - `nullTolerant`: every other field the spec marks required, since the API sends `null` for such fields. The key
+ *   must be present; `null` decodes to `undefined` and `undefined` encodes back to `null`.
  *
  * Outbound fields are written by the caller:
  * - a required field is the bare schema: the key must be present with a valid value, or encoding fails with its path;
