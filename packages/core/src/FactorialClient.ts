@@ -24,9 +24,10 @@ import { makeExecute, requestUrl } from "./internal/execute.js"
 import * as HeaderValue from "./internal/headerValue.js"
 import { noFollow } from "./internal/redirects.js"
 import * as Options from "./internal/options.js"
-import * as RateLimiter from "./internal/rateLimiter.js"
-import type { RateLimitOptions } from "./RateLimit.js"
-import type { RetryOptions } from "./Retry.js"
+import * as RateLimiterInternal from "./internal/rateLimiter.js"
+import * as Retry from "./internal/retry.js"
+import { RateLimiter, type RateLimitOptions } from "./RateLimit.js"
+import { defaultDeadline, type RetryBudgetOptions, type RetryOptions } from "./Retry.js"
 
 /**
  * The production API host.
@@ -166,7 +167,17 @@ export declare namespace FactorialClient {
     readonly retry?: RetryOptions | false | undefined
     /** The timeout of each attempt. Default 30 seconds. */
     readonly timeout?: Duration.DurationInput | undefined
-    /** The client-side rate limit, or `false` for none. Default: 200 POST per minute. */
+    /**
+     * The most one call may take from its first send: attempts, backoffs, `Retry-After` waits and the 429 gate.
+     * A retry whose wait would end past it is not made. Default 2 minutes; `false` for none.
+     */
+    readonly deadline?: Duration.DurationInput | false | undefined
+    /** The client-wide retry budget (see `RetryBudgetOptions`), or `false` for none. Default `defaultRetryBudget`. */
+    readonly retryBudget?: RetryBudgetOptions | false | undefined
+    /**
+     * The client-side rate limit, or `false` for none. Default: 200 POST per minute. Ignored when a `RateLimiter`
+     * is provided in context (it is shared, with its own budgets).
+     */
     readonly rateLimit?: RateLimitOptions | false | undefined
     /** Customises the underlying `HttpClient` (logging, proxies, extra headers...). */
     readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
@@ -201,8 +212,14 @@ const make = (
       retry: Options.checkRetry(options.retry),
       budgets: Options.checkRateLimit(options.rateLimit),
       maxBodyBytes: Options.checkByteLimit("maxBodyBytes", options.maxBodyBytes ?? defaultMaxBodyBytes),
-      maxErrorBodyBytes: Options.checkByteLimit("maxErrorBodyBytes", options.maxErrorBodyBytes ?? defaultMaxErrorBodyBytes)
+      maxErrorBodyBytes: Options.checkByteLimit("maxErrorBodyBytes", options.maxErrorBodyBytes ?? defaultMaxErrorBodyBytes),
+      retryBudget: Options.checkRetryBudget(options.retryBudget),
+      deadline: options.deadline === false
+        ? Either.right(undefined)
+        : Options.checkDuration(["deadline"], options.deadline ?? defaultDeadline)
     })
+    // A limiter provided in context is shared with other clients (one budget, one 429 gate); else our own.
+    const shared = yield* Effect.serviceOption(RateLimiter)
     const userAgent = yield* Options.checkUserAgent(options.userAgent)
     const http = (yield* HttpClient.HttpClient).pipe(
       HttpClient.mapRequest(flow(HttpClientRequest.acceptJson, HttpClientRequest.setHeader("user-agent", userAgent))),
@@ -219,7 +236,9 @@ const make = (
       auth: options.auth,
       retry: settings.retry,
       timeout: settings.timeout,
-      limiter: yield* RateLimiter.make(settings.budgets),
+      limiter: Option.isSome(shared) ? shared.value : yield* RateLimiterInternal.memory(settings.budgets),
+      budget: yield* Retry.makeBudget(settings.retryBudget),
+      deadline: settings.deadline,
       maxBodyBytes: settings.maxBodyBytes,
       maxErrorBodyBytes: settings.maxErrorBodyBytes,
       debugBodies: options.debugBodies === true

@@ -58,6 +58,23 @@ export const ErrorBody = Schema.Struct({
  */
 export type ErrorBody = typeof ErrorBody.Type
 
+/**
+ * Whether a failed write (POST, PUT, DELETE) may have been applied by the server anyway: the request may have
+ * reached it (a 5xx, a timeout, a connection lost after sending, a 2xx whose body could not be read), in this
+ * attempt or an earlier one. `false` when it provably was not (a 4xx, a refused connection, nothing sent) and
+ * for every GET. Reconcile before retrying by hand: look the record up.
+ */
+const maybeAppliedField = {
+  maybeApplied: Schema.optionalWith(Schema.Boolean, { default: () => false })
+}
+
+/** " The write may have been applied: ..." when it may, else "". */
+const appliedNote = (self: { readonly maybeApplied: boolean }): string =>
+  self.maybeApplied
+    ? " The write may have been applied anyway (the request may have reached the server): look the record up " +
+      "before sending it again."
+    : ""
+
 /** What every error that read a body says about it, never its content (unless `debugBodies` is on). */
 const bodyInfoFields = {
   /** The response's `content-type`, when it sent one. */
@@ -86,7 +103,8 @@ const httpErrorFields = {
   body: Schema.optional(ErrorBody),
   /** The response headers, with secret values replaced by `<redacted>`. */
   headers: Schema.Record({ key: Schema.String, value: Schema.String }),
-  ...bodyInfoFields
+  ...bodyInfoFields,
+  ...maybeAppliedField
 }
 
 interface BodyInfo {
@@ -97,6 +115,7 @@ interface BodyInfo {
 }
 
 interface HttpErrorData extends BodyInfo {
+  readonly maybeApplied: boolean
   readonly status: number
   readonly method: string
   readonly url: string
@@ -130,7 +149,7 @@ const describeResponse = (self: HttpErrorData, summary: string): string => {
   const details = [describeErrorBody(self.body), describeBody(self)].filter((text) => text !== "").join("; ")
   return `${summary} (${self.method} ${self.url} answered ${self.status}${
     self.requestId === undefined ? "" : `, request id ${self.requestId}`
-  })${details === "" ? "" : `: ${details}`}`
+  })${details === "" ? "" : `: ${details}`}${appliedNote(self)}`
 }
 
 /** The `id` of a JSON object, as text, if it has a usable one. */
@@ -400,7 +419,8 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
     /** The system error code, when known (`ECONNREFUSED`, `ENOTFOUND`, ...). */
     code: Schema.optional(Schema.String),
     /** What went wrong, in the SDK's words (a platform's own message may quote a header value, so it is never copied). */
-    detail: Schema.optional(Schema.String)
+    detail: Schema.optional(Schema.String),
+    ...maybeAppliedField
   }
 ) {
   /**
@@ -412,7 +432,7 @@ export class TransportError extends Schema.TaggedError<TransportError>("@effect-
   /** A one-line description with the method, URL and reason. */
   override get message(): string {
     const detail = [this.code, this.detail].filter(Predicate.isString).join(" ")
-    return `${this.reason} error for ${this.method} ${this.url}${detail === "" ? "" : `: ${detail}`}`
+    return `${this.reason} error for ${this.method} ${this.url}${detail === "" ? "" : `: ${detail}`}.${appliedNote(this)}`
   }
 }
 
@@ -428,7 +448,13 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@effect-fact
     /** The request URL, without credentials. */
     url: Schema.String,
     /** The timeout that elapsed. */
-    timeout: Schema.DurationFromMillis
+    timeout: Schema.DurationFromMillis,
+    /**
+     * `Attempt`: one attempt took longer than the client's `timeout`. `Deadline`: the whole call (attempts and
+     * the waits between them) reached its `deadline`.
+     */
+    scope: Schema.optionalWith(Schema.Literal("Attempt", "Deadline"), { default: () => "Attempt" as const }),
+    ...maybeAppliedField
   }
 ) {
   /**
@@ -439,7 +465,8 @@ export class TimeoutError extends Schema.TaggedError<TimeoutError>("@effect-fact
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description with the method, URL and timeout. */
   override get message(): string {
-    return `${this.method} ${this.url} got no response within ${Duration.toMillis(this.timeout)} ms`
+    const what = this.scope === "Deadline" ? "did not complete within its deadline of" : "got no response within"
+    return `${this.method} ${this.url} ${what} ${Duration.toMillis(this.timeout)} ms.${appliedNote(this)}`
   }
 }
 
@@ -474,7 +501,8 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
     recordId: Schema.optional(Schema.String),
     /** The page of a scan the record came from (1 for the first page the scan fetched). */
     page: Schema.optional(Schema.Number),
-    ...bodyInfoFields
+    ...bodyInfoFields,
+    ...maybeAppliedField
   }
 ) {
   /**
@@ -497,7 +525,7 @@ export class DecodeError extends Schema.TaggedError<DecodeError>("@effect-factor
       : "was not JSON"
     return `The response to ${this.method} ${this.url} ${what}${
       where.length === 0 ? "" : ` (${where.join(", ")})`
-    }:\n${this.issue}`
+    }:\n${this.issue}${appliedNote(this) === "" ? "" : `\n${appliedNote(this).trim()}`}`
   }
 
   /**
@@ -592,6 +620,38 @@ export class AuthError extends Schema.TaggedError<AuthError>("@effect-factorial/
 }
 
 /**
+ * A DELETE answered 404 on a retry, after an earlier attempt failed in a way that may have deleted the record (a
+ * 5xx, a timeout, a lost connection). The record is gone, most likely deleted by that earlier attempt: for most
+ * programs this is a success (`Effect.catchTag("AlreadyDeleted", () => Effect.void)`). It is not reported as
+ * `NotFound`, which would say the record never existed; nor as success, since the deleted record the API
+ * answers with is not available.
+ *
+ * @since 0.2.0
+ */
+export class AlreadyDeleted extends Schema.TaggedError<AlreadyDeleted>("@effect-factorial/core/AlreadyDeleted")(
+  "AlreadyDeleted",
+  {
+    method: Schema.String,
+    /** The request URL, without credentials. */
+    url: Schema.String,
+    /** The status of the last answer: 404. */
+    status: Schema.Number,
+    /** How the earlier attempt failed, e.g. `ServerError 500` or `TimeoutError`. */
+    earlierFailure: Schema.String,
+    /** The request id of the 404, when the server sent one. */
+    requestId: Schema.optional(Schema.String),
+    ...maybeAppliedField
+  }
+) {
+  readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
+  /** A one-line description of what happened. */
+  override get message(): string {
+    return `${this.method} ${this.url}: the record is gone; an earlier attempt (${this.earlierFailure}) most likely ` +
+      `deleted it, and the retry answered ${this.status}`
+  }
+}
+
+/**
  * A response with a non-2xx status.
  *
  * @since 0.1.0
@@ -619,6 +679,7 @@ export type FactorialRequestError =
   | DecodeError
   | AuthError
   | InvalidRequest
+  | AlreadyDeleted
 
 /**
  * Every error of the SDK.

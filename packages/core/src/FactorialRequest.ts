@@ -52,4 +52,9 @@ export interface FactorialRequest {
   readonly retry?: RetryOptions | false | undefined
   /** Overrides the client's per-attempt timeout for this call. */
   readonly timeout?: Duration.DurationInput | undefined
+  /**
+   * Overrides the client's `deadline` for this call: the most the whole call may take from its first send,
+   * attempts and waits between them included; `false` for none.
+   */
+  readonly deadline?: Duration.DurationInput | false | undefined
 }

@@ -33,10 +33,14 @@ const transportFailure = (code?: string) =>
 const run = (
   reply: (request: SentRequest, index: number) => Reply,
   call: FactorialRequest,
-  options: { retry?: RetryOptions | false; timeout?: Duration.DurationInput } = {}
+  options: { retry?: RetryOptions | false; timeout?: Duration.DurationInput; deadline?: Duration.DurationInput } = {}
 ) =>
   Effect.gen(function*() {
-    const { client, sent } = yield* mockClient(reply, { retry: options.retry ?? {}, timeout: options.timeout })
+    const { client, sent } = yield* mockClient(reply, {
+      retry: options.retry ?? {},
+      timeout: options.timeout,
+      deadline: options.deadline
+    })
     const fiber = yield* Effect.fork(Effect.either(client.raw(call)))
     yield* TestClock.adjust("10 minutes")
     const result = yield* Fiber.join(fiber)
@@ -116,20 +120,27 @@ describe("retries", () => {
       expect((yield* run(() => transportFailure("ECONNREFUSED"), request("POST"))).attempts).toBe(3)
     }))
 
-  it.effect("the backoff starts around 500 ms and doubles", () =>
+  it.effect("full jitter: each backoff is random between zero and a cap that starts at 500 ms and doubles", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* mockClient(() => text("", 503), { retry: {} })
       const fiber = yield* Effect.fork(Effect.either(client.raw(request("GET"))))
       yield* TestClock.adjust("249 millis")
-      expect((yield* sent).length).toBe(1) // first delay is 250..500 ms
-      yield* TestClock.adjust("251 millis")
+      expect((yield* sent).length).toBe(1) // first delay: 0.5 × 500 ms
+      yield* TestClock.adjust("1 millis")
       expect((yield* sent).length).toBe(2)
-      yield* TestClock.adjust("499 millis")
-      expect((yield* sent).length).toBe(2) // second delay is 500..1000 ms
-      yield* TestClock.adjust("501 millis")
+      yield* TestClock.adjust("998 millis")
+      expect((yield* sent).length).toBe(2) // second delay: 0.999 × 1000 ms
+      yield* TestClock.adjust("1 millis")
       expect((yield* sent).length).toBe(3)
       yield* Fiber.join(fiber)
-    }).pipe(Effect.withRandomFixed([0, 0.999])))
+    }).pipe(Effect.withRandomFixed([0.5, 0.999])))
+
+  it.effect("full jitter: with the lowest draw a retry goes out at once", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => text("", 503), { retry: {} })
+      yield* Effect.either(client.raw(request("GET")))
+      expect((yield* sent).length).toBe(3)
+    }).pipe(Effect.withRandomFixed([0])))
 
   it.effect("the backoff is capped by maxDelay", () =>
     Effect.gen(function*() {
@@ -172,10 +183,14 @@ describe("Retry-After", () => {
       expect(yield* Fiber.join(fiber)).toEqual({ ok: true })
     })
 
-  it.effect("in seconds", () => waitsExactly({ "retry-after": "5" }, "5 seconds"))
-  it.effect("as an HTTP date", () => waitsExactly({ "retry-after": new Date(8_000).toUTCString() }, "8 seconds"))
-  it.effect("as retry-after-ms", () => waitsExactly({ "retry-after-ms": "1500" }, "1500 millis"))
-  it.effect("on a 503 too", () => waitsExactly({ "retry-after": "3" }, "3 seconds", 503))
+  // With the lowest jitter draw the wait is exactly what the server asked; with the highest, 20% more.
+  const lowest = Effect.withRandomFixed([0])
+  it.effect("in seconds", () => lowest(waitsExactly({ "retry-after": "5" }, "5 seconds")))
+  it.effect("as an HTTP date", () => lowest(waitsExactly({ "retry-after": new Date(8_000).toUTCString() }, "8 seconds")))
+  it.effect("as retry-after-ms", () => lowest(waitsExactly({ "retry-after-ms": "1500" }, "1500 millis")))
+  it.effect("on a 503 too", () => lowest(waitsExactly({ "retry-after": "3" }, "3 seconds", 503)))
+  it.effect("jittered: never earlier than asked, at most 20% later", () =>
+    Effect.withRandomFixed([0.999])(waitsExactly({ "retry-after": "5" }, "5999 millis")))
   it.effect("on a POST answered 429", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* mockClient(
@@ -183,7 +198,7 @@ describe("Retry-After", () => {
         { retry: {} }
       )
       const fiber = yield* Effect.fork(client.raw(request("POST")))
-      yield* TestClock.adjust("2 seconds")
+      yield* TestClock.adjust("2400 millis")
       expect(yield* Fiber.join(fiber)).toEqual({ id: "1" })
       expect((yield* sent).length).toBe(2)
     }))
@@ -202,7 +217,7 @@ describe("Retry-After", () => {
       const { attempts } = yield* run(
         (_, index) => (index === 0 ? text("", 429, { "retry-after": "120" }) : json({})),
         request("GET"),
-        { retry: { maxRetryAfter: "5 minutes" } }
+        { retry: { maxRetryAfter: "5 minutes" }, deadline: "10 minutes" }
       )
       expect(attempts).toBe(2)
     }))
@@ -259,7 +274,7 @@ describe("timeouts and interruption", () => {
       yield* Fiber.interrupt(fiber)
       yield* TestClock.adjust("10 minutes")
       expect((yield* sent).length).toBe(1)
-    }))
+    }).pipe(Effect.withRandomFixed([0.5])))
 })
 
 describe("401 and renewable credentials", () => {

@@ -190,6 +190,9 @@ describe("a POST the server applied and answered 500", () => {
           company_id: CompanyId.make(state.companyId)
         })))
       expect([error._tag, "status" in error && error.status]).toEqual(["ServerError", 500])
+      // It was written: the error says it may have been.
+      expect("maybeApplied" in error && error.maybeApplied).toBe(true)
+      expect(error.message).toContain("may have been applied")
       expect(sent.filter((line) => line.startsWith("POST"))).toHaveLength(1)
       expect(state.count("candidates")).toBe(before + 1)
       expect([...state.scan("candidates")].filter((row) => row.email === "only.once@example.com")).toHaveLength(1)
@@ -197,5 +200,22 @@ describe("a POST the server applied and answered 500", () => {
       sandbox: { faults: { writeThenFail: 1 } },
       // Generous retries: a GET would be retried; the POST must still go out once.
       client: { retry: { times: 5, baseDelay: "1 millis", maxDelay: "5 millis" } }
+    }))))
+
+  it.live("a DELETE applied then answered 500, retried into a 404, is AlreadyDeleted (not a NotFound that lies)", () =>
+    Effect.gen(function*() {
+      sent = []
+      const state = yield* SandboxState
+      const candidate = [...state.scan("candidates")][0]!
+      const before = state.count("candidates")
+      const error = yield* failure(Effect.flatMap(Candidates, (candidates) => candidates.delete(String(candidate.id))))
+      expect(error._tag).toBe("AlreadyDeleted")
+      if (error._tag !== "AlreadyDeleted") return
+      expect([error.status, error.earlierFailure, error.maybeApplied]).toEqual([404, "ServerError 500", true])
+      expect(sent.filter((line) => line.startsWith("DELETE"))).toHaveLength(2)
+      expect(state.count("candidates")).toBe(before - 1)
+    }).pipe(Effect.provide(atsOn({
+      sandbox: { faults: { writeThenFail: 1 } },
+      client: { retry: { times: 2, baseDelay: "1 millis", maxDelay: "5 millis" } }
     }))))
 })

@@ -28,7 +28,7 @@ import * as HeaderValue from "./headerValue.js"
 import type { FactorialRequest, RequestBody, RequestMethod } from "../FactorialRequest.js"
 import { fromResponse, isRedirect, redactHeaders } from "./httpError.js"
 import { encodeQuery } from "./query.js"
-import type { RateLimiter } from "./rateLimiter.js"
+import type { Limiter } from "./rateLimiter.js"
 import * as Retry from "./retry.js"
 import { safeUrl } from "./url.js"
 
@@ -41,7 +41,10 @@ export interface Engine {
   readonly auth: FactorialAuth
   readonly retry: Retry.RetryPolicy | undefined
   readonly timeout: Duration.Duration
-  readonly limiter: RateLimiter
+  /** The total time of one call, from its first send, unless the call sets its own; `undefined`: unbounded. */
+  readonly deadline: Duration.Duration | undefined
+  readonly limiter: Limiter
+  readonly budget: Retry.RetryBudget
   /** The most a 2xx body may hold (decompressed); past it, `DecodeError` `TooLarge`. */
   readonly maxBodyBytes: number
   /** How much of an error body is read; the rest is not. */
@@ -309,14 +312,22 @@ export const makeExecute = (engine: Engine) =>
     const timeout = request.timeout === undefined
       ? engine.timeout
       : Option.getOrElse(Duration.decodeUnknown(request.timeout), () => engine.timeout)
+    const deadline = request.deadline === undefined
+      ? engine.deadline
+      : request.deadline === false
+      ? undefined
+      : Option.getOrElse(Duration.decodeUnknown(request.deadline), () => engine.deadline)
     const policy = Retry.resolve(engine.retry, request.retry)
 
-    const send = (httpRequest: HttpClientRequest.HttpClientRequest) =>
+    const send = (httpRequest: HttpClientRequest.HttpClientRequest, deadlineAt: number | undefined) =>
       Effect.gen(function*() {
-        yield* engine.limiter.take(request.method)
         const authHeaders = yield* checkedAuthHeaders(engine.auth)
         const names = Object.keys(authHeaders)
         const authenticated = HttpClientRequest.setHeaders(httpRequest, authHeaders)
+        // Each attempt gets the timeout, or what is left of the deadline if that is less.
+        const now = yield* Clock.currentTimeMillis
+        const left = deadlineAt === undefined ? undefined : Math.max(0, deadlineAt - now)
+        const cut = left !== undefined && left < Duration.toMillis(timeout)
         return yield* engine.http.execute(authenticated).pipe(
           Effect.catchTags({
             RequestError: (error) => Effect.fail(toTransportError(target, error)),
@@ -325,26 +336,50 @@ export const makeExecute = (engine: Engine) =>
           }),
           Effect.flatMap((response) => handleResponse(engine, response, target)),
           Effect.timeoutFail({
-            duration: timeout,
-            onTimeout: () => new TimeoutError({ method: target.method, url: target.url, timeout })
+            duration: cut ? Duration.millis(left) : timeout,
+            onTimeout: () =>
+              cut && deadline !== undefined
+                ? new TimeoutError({ method: target.method, url: target.url, timeout: deadline, scope: "Deadline" })
+                : new TimeoutError({ method: target.method, url: target.url, timeout })
           }),
           // Keep the credential headers out of spans and logs even if the user changed the defaults.
           Effect.locallyWith(Headers.currentRedactedNames, addRedactedNames(names))
         )
       })
 
-    // After a 401 the auth may renew its credential (OAuth); the request is then replayed once.
-    const attempt = (httpRequest: HttpClientRequest.HttpClientRequest) =>
-      Effect.catchIf(
-        send(httpRequest),
-        (error) => error._tag === "Unauthorized",
-        (error) =>
-          Effect.flatMap(engine.auth.onUnauthorized, (replay) => (replay ? send(httpRequest) : Effect.fail(error)))
-      )
-
     const base = HttpClientRequest.make(request.method)(url, { urlParams })
     return setBody(base, request.body, target).pipe(
-      Effect.flatMap((httpRequest) => Retry.withRetry(attempt(httpRequest), request.method, policy)),
+      Effect.flatMap((httpRequest) =>
+        Effect.gen(function*() {
+          // The first slot is waited for before the deadline starts: queueing behind the client's own rate
+          // limit is pacing, not failure. Later attempts wait for theirs (and the 429 gate) within the deadline.
+          yield* engine.limiter.acquire(request.method)
+          const deadlineAt = deadline === undefined ? undefined : (yield* Clock.currentTimeMillis) + Duration.toMillis(deadline)
+          let first = true
+          // After a 401 the auth may renew its credential (OAuth); the request is then replayed, once per call.
+          let replayed = false
+          const attempt = Effect.gen(function*() {
+            if (!first) yield* engine.limiter.acquire(request.method)
+            first = false
+            return yield* Effect.catchIf(
+              send(httpRequest, deadlineAt),
+              (error) => error._tag === "Unauthorized" && !replayed,
+              (error) =>
+                Effect.flatMap(engine.auth.onUnauthorized, (replay) => {
+                  replayed = true
+                  return replay ? send(httpRequest, deadlineAt) : Effect.fail(error)
+                })
+            )
+          })
+          return yield* Retry.withRetry(attempt, {
+            method: request.method,
+            policy,
+            budget: engine.budget,
+            limiter: engine.limiter,
+            deadlineAt
+          })
+        })
+      ),
       Effect.flatMap((parsed) => decodeBody(engine, schema, target, parsed))
     )
   })

@@ -3,9 +3,9 @@ import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type { RateLimitBudget, RateLimitOptions } from "../RateLimit.js"
-import { defaultPostBudget } from "../RateLimit.js"
-import type { RetryOptions } from "../Retry.js"
+import { defaultRetryBudget, type RetryBudgetOptions, type RetryOptions } from "../Retry.js"
 import * as HeaderValue from "./headerValue.js"
+import { defaultPostBudget } from "./rateLimiter.js"
 import * as Retry from "./retry.js"
 import { packageVersion } from "./version.js"
 
@@ -57,7 +57,7 @@ export const checkBaseUrl = (
   return Either.right(`${url.origin}${url.pathname.replace(/\/+$/, "")}`)
 }
 
-const checkDuration = (
+export const checkDuration = (
   path: ReadonlyArray<string>,
   input: Duration.DurationInput
 ): Either.Either<Duration.Duration, ConfigError.ConfigError> =>
@@ -125,3 +125,17 @@ export const checkByteLimit = (name: string, bytes: number): Either.Either<numbe
   Number.isSafeInteger(bytes) && bytes > 0
     ? Either.right(bytes)
     : Either.left(ConfigError.InvalidData([name], `${name} must be a positive integer number of bytes`))
+
+/** The retry budget's settings; `undefined` when it is off. */
+export const checkRetryBudget = (
+  budget: RetryBudgetOptions | false | undefined
+): Either.Either<Retry.RetryBudgetSettings | undefined, ConfigError.ConfigError> => {
+  if (budget === false) return Either.right(undefined)
+  const settings = { ...defaultRetryBudget, ...Object.fromEntries(Object.entries(budget ?? {}).filter(([, v]) => v !== undefined)) }
+  for (const [name, value] of Object.entries(settings)) {
+    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
+      return Either.left(ConfigError.InvalidData(["retryBudget", name], `retryBudget.${name} must be a number >= 0`))
+    }
+  }
+  return Either.right(settings)
+}

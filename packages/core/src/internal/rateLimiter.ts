@@ -1,13 +1,22 @@
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import type { RequestMethod } from "../FactorialRequest.js"
+import * as Random from "effect/Random"
+import * as Ref from "effect/Ref"
 import type { RateLimitBudget } from "../RateLimit.js"
 
-/** Waits for a free slot before each request of a limited method. */
-export interface RateLimiter {
-  readonly take: (method: RequestMethod) => Effect.Effect<void>
+/** What a client needs of a limiter (the shape of `RateLimiter.Service`). */
+export interface Limiter {
+  readonly acquire: (method: string) => Effect.Effect<void>
+  readonly pauseUntil: (epochMillis: number) => Effect.Effect<void>
+  readonly pausedUntil: Effect.Effect<number>
 }
+
+/** Factorial's documented POST budget: 200 per minute. */
+export const defaultPostBudget: RateLimitBudget = { limit: 200, window: "1 minute" }
+
+/** Waiters released by the gate come back spread over up to this share of their wait (never earlier). */
+const gateJitter = 0.2
 
 /**
  * A sliding-window limiter: at most `limit` slots handed out in any `window`. Callers queue on a semaphore,
@@ -29,15 +38,39 @@ const slidingWindow = (budget: RateLimitBudget) =>
     return semaphore.withPermits(1)(takeSlot)
   })
 
-/** A limiter with a budget per method; methods without one pass straight through. */
-export const make = (
-  budgets: Partial<Record<RequestMethod, RateLimitBudget>>
-): Effect.Effect<RateLimiter> =>
+/**
+ * The in-memory limiter: a sliding window per budgeted method, and the 429 gate. Every `acquire` first waits for
+ * the gate (with up to 20% jitter past it, so the released requests do not all return in the same millisecond),
+ * then for a slot, then checks the gate again (a 429 may have closed it meanwhile).
+ */
+export const memory = (
+  budgets: Partial<Record<string, RateLimitBudget>>
+): Effect.Effect<Limiter> =>
   Effect.gen(function*() {
-    const slots = new Map<RequestMethod, Effect.Effect<void>>()
-    const entries = Object.entries(budgets) as Array<[RequestMethod, RateLimitBudget | undefined]>
-    for (const [method, budget] of entries) {
+    const slots = new Map<string, Effect.Effect<void>>()
+    for (const [method, budget] of Object.entries(budgets)) {
       if (budget !== undefined) slots.set(method, yield* slidingWindow(budget))
     }
-    return { take: (method) => slots.get(method) ?? Effect.void }
+    const gate = yield* Ref.make(0)
+    const waitForGate: Effect.Effect<void> = Effect.gen(function*() {
+      // Bounded: each round waits until the gate it saw; a gate pushed further away is waited for again.
+      for (let round = 0; round < 100; round++) {
+        const until = yield* Ref.get(gate)
+        const now = yield* Clock.currentTimeMillis
+        if (until <= now) return
+        const jitter = 1 + gateJitter * (yield* Random.next)
+        yield* Effect.sleep(Duration.millis(Math.ceil((until - now) * jitter)))
+      }
+    })
+    const acquire = (method: string) =>
+      Effect.zipRight(
+        waitForGate,
+        Effect.zipRight(slots.get(method.toUpperCase()) ?? Effect.void, waitForGate)
+      )
+    return {
+      acquire,
+      pauseUntil: (epochMillis) => Ref.update(gate, (until) => Math.max(until, epochMillis)),
+      pausedUntil: Effect.flatMap(Ref.get(gate), (until) =>
+        Effect.map(Clock.currentTimeMillis, (now) => (until > now ? until : 0)))
+    }
   })
