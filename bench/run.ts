@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: the SDK measured side by side with hand-written code, against the sandbox over loopback.
  *
- * 1. a full scan of 20,000 candidates with 20 ms latency (cursor, offset ×4, offset ×8, plain fetch) vs the floor;
+ * 1. scans of 20,000 candidates with 20 ms latency: the pipelined cursor stream vs its floor, the exact concurrent
+ *    scan vs the all-at-once floor, and the adaptive scan against a rate-limited sandbox, each with its target;
  * 2. per-request overhead of 2,000 `get(id)` calls vs plain fetch + JSON.parse;
  * 3. decoding 100,000 candidates vs JSON.parse alone;
  * 4. peak memory streaming candidates vs collecting them (100,000 by default; `--memory-count 1000000` for a million);

@@ -96,6 +96,9 @@ export interface Row {
   readonly variant: string
   readonly result: string
   readonly ratio: string
+  /** The goal this row is measured against, e.g. `≤ 1.15×`, and whether this run met it. */
+  readonly target?: string
+  readonly met?: boolean
   readonly note?: string
 }
 
@@ -105,15 +108,18 @@ export const formatRatio = (ratio: number): string => `${ratio.toFixed(2)}×`
 
 /** Prints rows as an aligned table. */
 export const printTable = (rows: ReadonlyArray<Row>): void => {
+  const goal = (row: Row) => (row.target === undefined ? "" : `${row.target}: ${row.met ? "met" : "NOT MET"}`)
   const header: Row = { benchmark: "benchmark", variant: "variant", result: "result", ratio: "ratio", note: "vs / note" }
   const all = [header, ...rows]
-  const width = (key: keyof Row) => Math.max(...all.map((row) => (row[key] ?? "").length))
+  const width = (key: "benchmark" | "variant" | "result" | "ratio") => Math.max(...all.map((row) => row[key].length))
+  const goalWidth = Math.max("target".length, ...rows.map((row) => goal(row).length))
   const line = (row: Row) =>
     [
       row.benchmark.padEnd(width("benchmark")),
       row.variant.padEnd(width("variant")),
       row.result.padStart(width("result")),
       row.ratio.padStart(width("ratio")),
+      (row === header ? "target" : goal(row)).padEnd(goalWidth),
       row.note ?? ""
     ].join("  ")
   console.log(line(header))
