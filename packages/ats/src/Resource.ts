@@ -258,8 +258,6 @@ export type PagingKey = "limit" | "page" | "after_id" | "before_id"
 export type Filters<P> = Omit<P, PagingKey>
 
 type Type<S> = S extends Schema.Schema.AnyNoContext ? Schema.Schema.Type<S> : never
-type Model<D extends Definition> = Type<D["model"]>
-type Id<D extends Definition> = IdInput<D["id"]["brand"]>
 type ParamsArgs<P> = {} extends P ? [params?: P] : [params: P]
 type ScanArgs<P> = {} extends P ? [filters?: P, options?: Pagination.StreamOptions]
   : [filters: P, options?: Pagination.StreamOptions]
@@ -270,15 +268,15 @@ type ScanArgs<P> = {} extends P ? [filters?: P, options?: Pagination.StreamOptio
  * @since 0.2.0
  */
 export type Method<O, D extends Definition> = O extends ListOperation
-  ? (...args: ParamsArgs<Type<D["listParams"]>>) => Effect.Effect<Pagination.Page<Model<D>>, ReadError>
-  : O extends StreamOperation ? (...args: ScanArgs<Filters<Type<D["listParams"]>>>) => Stream.Stream<Model<D>, ScanError>
+  ? (...args: ParamsArgs<Type<D["listParams"]>>) => Effect.Effect<Pagination.Page<Schema.Schema.Type<D["model"]>>, ReadError>
+  : O extends StreamOperation ? (...args: ScanArgs<Filters<Type<D["listParams"]>>>) => Stream.Stream<Schema.Schema.Type<D["model"]>, ScanError>
   : O extends AllOperation
-    ? (...args: ScanArgs<Filters<Type<D["listParams"]>>>) => Effect.Effect<ReadonlyArray<Model<D>>, ScanError>
-  : O extends GetOperation ? (id: Id<D>) => Effect.Effect<Model<D>, ReadError>
-  : O extends CreateOperation<infer P> ? (payload: Type<P>) => Effect.Effect<Model<D>, WriteError>
-  : O extends UpdateOperation<infer P> ? (id: Id<D>, payload: Type<P>) => Effect.Effect<Model<D>, WriteError>
-  : O extends DeleteOperation ? (id: Id<D>) => Effect.Effect<Model<D>, WriteError>
-  : O extends ActionOperation<infer P> ? (payload: Type<P>) => Effect.Effect<Model<D>, WriteError>
+    ? (...args: ScanArgs<Filters<Type<D["listParams"]>>>) => Effect.Effect<ReadonlyArray<Schema.Schema.Type<D["model"]>>, ScanError>
+  : O extends GetOperation ? (id: IdInput<D["id"]["brand"]>) => Effect.Effect<Schema.Schema.Type<D["model"]>, ReadError>
+  : O extends CreateOperation<infer P> ? (payload: Type<P>) => Effect.Effect<Schema.Schema.Type<D["model"]>, WriteError>
+  : O extends UpdateOperation<infer P> ? (id: IdInput<D["id"]["brand"]>, payload: Type<P>) => Effect.Effect<Schema.Schema.Type<D["model"]>, WriteError>
+  : O extends DeleteOperation ? (id: IdInput<D["id"]["brand"]>) => Effect.Effect<Schema.Schema.Type<D["model"]>, WriteError>
+  : O extends ActionOperation<infer P> ? (payload: Type<P>) => Effect.Effect<Schema.Schema.Type<D["model"]>, WriteError>
   : never
 
 /**
