@@ -4,7 +4,14 @@
  *
  * @since 0.1.0
  */
-import { type AuthError, FactorialAuth, FactorialClient, type TokenStore, type TokenStoreError } from "@effect-factorial/core"
+import {
+  type AuthError,
+  FactorialAuth,
+  FactorialClient,
+  RateLimiter,
+  type TokenStore,
+  type TokenStoreError
+} from "@effect-factorial/core"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Clock from "effect/Clock"
 import * as ConfigError from "effect/ConfigError"
@@ -16,8 +23,6 @@ import * as Option from "effect/Option"
 import * as RcMap from "effect/RcMap"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { limited } from "./internal/limitedClient.js"
-import type { Limiter } from "./RedisRateLimiter.js"
 import { SqlTokenStore as SqlTokenStoreTag } from "./SqlTokenStore.js"
 
 /**
@@ -160,7 +165,7 @@ export declare namespace FactorialTenants {
      * The rate budget and 429 gate of a tenant shared with other replicas, e.g. `RedisRateLimiter`'s `forTenant`.
      * Default: each client keeps its own budget (`client.rateLimit`).
      */
-    readonly rateLimiter?: ((key: string) => Limiter) | undefined
+    readonly rateLimiter?: ((key: string) => RateLimiter.Service) | undefined
     /** A tenant's client is dropped this long after its last use. Default 10 minutes. */
     readonly idleTimeToLive?: Duration.DurationInput | undefined
     /**
@@ -218,14 +223,10 @@ const make = (
         const stored = yield* store.load
         const baseUrl = Option.getOrUndefined(Option.flatMapNullable(stored, (tokens) => tokens.baseUrl))
         const client = resolve(options.client, key)
+        const made = FactorialClient.make({ baseUrl, ...client, auth }).pipe(Effect.mapError(invalid(key)))
         const limiter = options.rateLimiter?.(key)
         // A shared budget replaces the client's own: every attempt takes a slot of it, a 429 closes its gate.
-        const shared = limiter === undefined ? {} : {
-          rateLimit: false as const,
-          transformClient: (http: HttpClient.HttpClient) =>
-            limited(limiter)(client?.transformClient === undefined ? http : client.transformClient(http))
-        }
-        return yield* FactorialClient.make({ baseUrl, ...client, ...shared, auth }).pipe(Effect.mapError(invalid(key)))
+        return yield* (limiter === undefined ? made : Effect.provideService(made, RateLimiter, limiter))
       }).pipe(
         Effect.provide(context),
         Effect.withSpan("FactorialTenants.build", { attributes: { tenant: key } })

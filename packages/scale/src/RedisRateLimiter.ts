@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { defaultPostBudget, type RateLimitBudget, type RateLimitOptions } from "@effect-factorial/core/RateLimit"
+import { defaultPostBudget, type RateLimitBudget, RateLimiter, type RateLimitOptions } from "@effect-factorial/core/RateLimit"
 import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -16,21 +16,6 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import type { Redis, RedisOptions } from "ioredis"
-
-/**
- * What a client needs from a rate limiter: wait for a slot before a request, and hold every request after a 429
- * until the server's `Retry-After`.
- *
- * @since 0.1.0
- */
-export interface Limiter {
-  /** Waits until a request of `method` fits the budget (and the 429 gate is open). */
-  readonly acquire: (method: string) => Effect.Effect<void>
-  /** Holds every request until `epochMillis` (this process's clock), e.g. after a 429 with `Retry-After`. */
-  readonly pauseUntil: (epochMillis: number) => Effect.Effect<void>
-  /** When the 429 gate opens, in epoch milliseconds of this process's clock; `0` when it is open. */
-  readonly pausedUntil: Effect.Effect<number>
-}
 
 /**
  * Budgets kept in Redis, one set of keys per tenant: a sliding window per limited method (a sorted set of the
@@ -114,7 +99,7 @@ export declare namespace RedisRateLimiter {
    */
   export interface Service {
     /** The limiter of one tenant (the key the Factorial budget belongs to: the company). */
-    readonly forTenant: (key: string) => Limiter
+    readonly forTenant: (key: string) => RateLimiter.Service
   }
 }
 
@@ -213,28 +198,17 @@ const make = (
         catch: (cause) => (cause instanceof Error ? cause.message : String(cause))
       })
 
-    /** One in-process sliding window: the fallback while Redis does not answer. */
-    const localWindow = (budget: { readonly limit: number; readonly windowMillis: number }) => {
-      const taken: Array<number> = []
-      return (now: number): number => {
-        while (taken.length > 0 && taken[0]! <= now - budget.windowMillis) taken.shift()
-        if (taken.length < budget.limit) {
-          taken.push(now)
-          return 0
-        }
-        return taken[0]! + budget.windowMillis - now
-      }
-    }
-
     let slots = 0
-    const forTenant = (key: string): Limiter => {
+    const forTenant = (key: string): RateLimiter.Service => {
       const pauseKey = `${prefix}${key}:pause`
       const lanes = new Map(
         Array.from(budgets, ([method, budget]) => [
           method,
-          { budget, key: `${prefix}${key}:${method}`, semaphore: Effect.unsafeMakeSemaphore(1), local: localWindow(budget) }
+          { budget, key: `${prefix}${key}:${method}`, semaphore: Effect.unsafeMakeSemaphore(1) }
         ])
       )
+      // The fallback while Redis does not answer: this process's own window of the same budgets (checked above).
+      const local = Effect.runSync(Effect.orDie(RateLimiter.memory(options.budgets)))
       // Once per 30 seconds per tenant at most: while Redis is down every request would say it again.
       let warnedAt = -Infinity
       const degraded = (error: string) =>
@@ -253,12 +227,7 @@ const make = (
           [lane?.key ?? `${prefix}${key}:unlimited`, pauseKey],
           [lane?.budget.limit ?? -1, lane?.budget.windowMillis ?? 0, `${Date.now()}-${process.pid}-${++slots}-${Math.random()}`]
         ).pipe(
-          Effect.catchAll((error) =>
-            Effect.zipRight(
-              degraded(error),
-              lane === undefined ? Effect.succeed(0) : Effect.map(Clock.currentTimeMillis, lane.local)
-            )
-          )
+          Effect.catchAll((error) => Effect.zipRight(degraded(error), Effect.as(local.acquire(method), 0)))
         )
         const loop: Effect.Effect<void> = Effect.flatMap(attempt, (wait) =>
           wait <= 0 ? Effect.void : Effect.zipRight(Effect.sleep(Duration.millis(wait)), loop))
