@@ -18,6 +18,7 @@
  * @since 0.1.0
  */
 import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -363,9 +364,9 @@ const isPushBack = (error: unknown): boolean => {
 /** How long a push-back asked to wait (`RateLimited.retryAfter`), in milliseconds. */
 const requestedWait = (error: unknown): number | undefined => {
   const wait = typeof error === "object" && error !== null ? (error as { readonly retryAfter?: unknown }).retryAfter : undefined
-  if (wait === undefined) return undefined
-  const millis = Effect.runSync(Effect.option(Effect.try(() => Number((wait as { value?: { millis?: number } }).value?.millis))))
-  return Option.isSome(millis) && Number.isFinite(millis.value) ? millis.value : undefined
+  if (!Duration.isDuration(wait)) return undefined
+  const millis = Duration.toMillis(wait)
+  return Number.isFinite(millis) ? millis : undefined
 }
 
 /** How many times an adaptive scan asks again for a page the server pushed back on, after the client's retries. */
