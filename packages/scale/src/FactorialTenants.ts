@@ -8,7 +8,7 @@ import {
   type AuthError,
   FactorialAuth,
   FactorialClient,
-  RateLimiter,
+  type RateLimiter,
   type TokenStore,
   type TokenStoreError
 } from "@effect-factorial/core"
@@ -23,6 +23,7 @@ import * as Option from "effect/Option"
 import * as RcMap from "effect/RcMap"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
+import { limited } from "./internal/limitedClient.js"
 import { SqlTokenStore as SqlTokenStoreTag } from "./SqlTokenStore.js"
 
 /**
@@ -223,10 +224,16 @@ const make = (
         const stored = yield* store.load
         const baseUrl = Option.getOrUndefined(Option.flatMapNullable(stored, (tokens) => tokens.baseUrl))
         const client = resolve(options.client, key)
-        const made = FactorialClient.make({ baseUrl, ...client, auth }).pipe(Effect.mapError(invalid(key)))
         const limiter = options.rateLimiter?.(key)
-        // A shared budget replaces the client's own: every attempt takes a slot of it, a 429 closes its gate.
-        return yield* (limiter === undefined ? made : Effect.provideService(made, RateLimiter, limiter))
+        // A shared budget replaces the client's own: every attempt takes a slot of it, a 429 closes its gate. It
+        // is applied at the transport, once the credential is there: a slot taken before waiting for a refresh
+        // would let the requests queued behind the refresh reach the server in one burst.
+        const shared = limiter === undefined ? {} : {
+          rateLimit: false as const,
+          transformClient: (http: HttpClient.HttpClient) =>
+            limited(limiter)(client?.transformClient === undefined ? http : client.transformClient(http))
+        }
+        return yield* FactorialClient.make({ baseUrl, ...client, ...shared, auth }).pipe(Effect.mapError(invalid(key)))
       }).pipe(
         Effect.provide(context),
         Effect.withSpan("FactorialTenants.build", { attributes: { tenant: key } })

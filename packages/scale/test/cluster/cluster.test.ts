@@ -34,9 +34,9 @@ const accessTokenSeconds = 8
 const budget = { limit: 8, windowMillis: 2000 }
 /**
  * Arrival jitter allowed at the sandbox: slots are timed when Redis grants them, requests counted when they
- * arrive, and on a loaded machine the two differ by up to hundreds of milliseconds.
+ * arrive, and on a loaded machine (the whole suite running beside it) the two differ by up to a second.
  */
-const jitterMillis = 500
+const jitterMillis = 1000
 
 /** One tenant's sandbox over HTTP, recording when each API POST arrives. */
 const tenantSandbox = Effect.gen(function*() {
