@@ -49,6 +49,12 @@ export const read = (
         contentType
       })
     }
+    if (Number.isFinite(declared) && response.headers["content-encoding"] === undefined) {
+      // The common case: an uncompressed body of a declared length within the limit. The transport reads exactly
+      // that many bytes (a longer body is a protocol error), so reading it whole is as bounded as the stream,
+      // and costs one read instead of a stream pipeline per chunk.
+      return Effect.map(response.arrayBuffer, (buffer) => ({ bytes: new Uint8Array(buffer), complete: true, contentType }))
+    }
     const chunks: Array<Uint8Array> = []
     let length = 0
     let complete = true
