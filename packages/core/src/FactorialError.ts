@@ -643,6 +643,11 @@ export class AlreadyDeleted extends Schema.TaggedError<AlreadyDeleted>("@effect-
     ...maybeAppliedField
   }
 ) {
+  /**
+   * The marker every SDK error carries, which `isFactorialError` checks.
+   *
+   * @since 0.2.0
+   */
   readonly [FactorialErrorTypeId]: FactorialErrorTypeId = FactorialErrorTypeId
   /** A one-line description of what happened. */
   override get message(): string {
