@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
+import * as FastCheck from "effect/FastCheck"
 import * as Schema from "effect/Schema"
 import { Timestamp } from "../src/Timestamp.js"
 
@@ -75,5 +76,36 @@ describe("Timestamp", () => {
       const decoded = Schema.decodeUnknownSync(Timestamp)(`${local}${offset}`)
       expect(DateTime.toEpochMillis(decoded)).toBe(millis)
     }
+  )
+
+  // The canonical form (`YYYY-MM-DDTHH:MM:SS[.sss]Z`) has a parser of its own; it must agree with the calendar,
+  // valid and impossible dates alike, over every component range (including out-of-range values).
+  it.prop(
+    "the canonical form decodes exactly when it names a real instant, to that instant",
+    {
+      parts: FastCheck.tuple(
+        FastCheck.integer({ min: 0, max: 9999 }),
+        FastCheck.integer({ min: 0, max: 13 }),
+        FastCheck.integer({ min: 0, max: 32 }),
+        FastCheck.integer({ min: 0, max: 25 }),
+        FastCheck.integer({ min: 0, max: 61 }),
+        FastCheck.integer({ min: 0, max: 61 }),
+        FastCheck.option(FastCheck.integer({ min: 0, max: 999 }))
+      )
+    },
+    ({ parts: [year, month, day, hour, minute, second, millis] }) => {
+      const pad = (n: number, width: number) => String(n).padStart(width, "0")
+      const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}` +
+        `${millis === null ? "" : `.${pad(millis, 3)}`}Z`
+      const date = new Date(0)
+      date.setUTCFullYear(year, month - 1, day)
+      const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
+        hour <= 23 && minute <= 59 && second <= 59
+      date.setUTCHours(hour, minute, second, millis ?? 0)
+      const decoded = Schema.decodeUnknownEither(Timestamp)(text)
+      expect(Either.isRight(decoded)).toBe(real)
+      if (real && Either.isRight(decoded)) expect(DateTime.toEpochMillis(decoded.right)).toBe(date.getTime())
+    },
+    { fastCheck: { numRuns: 2000 } }
   )
 })
