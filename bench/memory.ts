@@ -54,10 +54,7 @@ export const run = async (count: number): Promise<ReadonlyArray<Row>> => {
   })
   const perRecord = ((collect.endRetainedMB - collect.baselineMB) * 1_048_576) / collect.count
   return [
-    {
-      ...row("SDK stream (cursor)", stream),
-      note: `${row("", stream).note}; target peak RSS ≤ 150 MB: ${stream.peakRssMB <= 150 ? "met" : "not met"}`
-    },
+    { ...row("SDK stream (cursor)", stream), target: "peak RSS ≤ 150 MB", met: stream.peakRssMB <= 150 },
     { ...row("SDK all() (collect)", collect), note: `${row("", collect).note}; ≈ ${Math.round(perRecord)} bytes per candidate held` }
   ]
 }
