@@ -246,8 +246,8 @@ const scenarios: ReadonlyArray<Scenario & { readonly needs: ReadonlyArray<typeof
   { database: "pg", withRedis: true, kill: true, needs: [postgres, redis] }
 ]
 
-// Opt-in while issue #15 is open: killing a replica between the token endpoint's answer and the save loses the
-// tenant's only valid refresh token (the crash window in docs/scaling.md), so a run sometimes ends in InvalidGrant.
+// Opt-in while issue #15 is open: some runs end in InvalidGrant, most likely when the kill lands between the token
+// endpoint's answer and the save (the crash window in docs/scaling.md), which loses the only valid refresh token.
 const optedIn = process.env["FACTORIAL_CLUSTER_SIMULATION"] === "1"
 if (!optedIn) {
   console.log("cluster simulation skipped: set FACTORIAL_CLUSTER_SIMULATION=1 to run it (known intermittent InvalidGrant)")
