@@ -30,7 +30,7 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Application, Candidate, EvaluationForm, JobPosting, SubscriptionType, subscriptionTypes } from "@effect-factorial/schema"
-import { Json, Mismatches } from "@effect-factorial/core"
+import { Json, Mismatches, Secret } from "@effect-factorial/core"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -40,7 +40,6 @@ import type * as ParseResult from "effect/ParseResult"
 import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Body from "./internal/webhookBody.js"
-import * as Challenge from "./internal/webhookChallenge.js"
 import * as Dedupe from "./internal/webhookDedupe.js"
 import * as Redaction from "./internal/webhookRedaction.js"
 
@@ -233,15 +232,16 @@ export const authorIdHeader = "x-factorial-author-id"
 export const authorTypeHeader = "x-factorial-author-type"
 
 /**
- * Whether a received challenge matches the configured one, compared in constant time. A missing or empty value
- * never matches. Use it when receiving webhooks with something other than `router` / `httpApp`.
+ * Whether a received challenge matches the configured one, compared in constant time (`Secret.matches` from
+ * `@effect-factorial/core`). A missing or empty value never matches, and nothing matches an empty configured
+ * challenge. Use it when receiving webhooks with something other than `router` / `httpApp`.
  *
  * @since 0.1.0
  */
 export const verifyChallenge: (
   expected: string | Redacted.Redacted<string>,
   received: string | null | undefined
-) => boolean = Challenge.verifyChallenge
+) => boolean = Secret.matches
 
 /**
  * Adds the challenge header to the names `@effect/platform` redacts for the layer it is provided to. The receiver
@@ -554,7 +554,7 @@ const receive = (type: SubscriptionType, options: ReceiverOptions<SubscriptionTy
     const request = yield* HttpServerRequest.HttpServerRequest
     const headers = request.headers
     const received = headers[challengeHeader]
-    if (!Challenge.verifyChallenge(options.challenge, received)) {
+    if (!verifyChallenge(options.challenge, received)) {
       yield* outcome("unauthorized")
       yield* Effect.logWarning(`Rejected a ${type} delivery: ${received === undefined ? "no" : "wrong"} challenge`)
       return status(401, "invalid challenge")

@@ -14,6 +14,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { AuthError, FactorialErrorTypeId } from "./FactorialError.js"
 import * as Endpoint from "./internal/oauthEndpoint.js"
+import * as Secret from "./Secret.js"
 
 /**
  * The scope that grants access to the recruiting (ATS) resources.
@@ -266,11 +267,10 @@ export const authorizationUrl = (
     return { url: `${page}?${params.toString()}`, state, codeVerifier }
   })
 
-const encoder = new TextEncoder()
-
 /**
- * Whether the `state` of a callback is the one this authorization sent, compared in constant time (the time
- * does not depend on where the values differ). A missing or empty state never matches.
+ * Whether the `state` of a callback is the one this authorization sent, compared in constant time
+ * (`Secret.matches`: the time depends on neither where the values differ nor the expected state's length). A
+ * missing or empty state never matches.
  *
  * @example
  * ```ts
@@ -282,14 +282,8 @@ const encoder = new TextEncoder()
  *
  * @since 0.2.0
  */
-export const verifyState = (expected: string, received: string | null | undefined): boolean => {
-  if (received === null || received === undefined || expected === "" || received === "") return false
-  const a = encoder.encode(expected)
-  const b = encoder.encode(received)
-  let difference = a.length ^ b.length
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ (b[i % Math.max(b.length, 1)] ?? 0)
-  return difference === 0
-}
+export const verifyState = (expected: string, received: string | null | undefined): boolean =>
+  Secret.matches(expected, received)
 
 type Operation = OAuthError["operation"]
 

@@ -4,9 +4,9 @@
  *
  * Entry-point rule: every module is exported from here once. A module named after one service or one family of
  * data types is flattened (`FactorialClient`, `FactorialError`, `FactorialRequest`, `RateLimit`, `Retry`,
- * `TokenStore`); a module of functions is a namespace (`FactorialAuth`, `OAuth`, `Pagination`), and what it defines
- * is reached through it (`Pagination.Page`, `Pagination.PaginationError`, `OAuth.OAuthError`). No name is
- * exported twice; `internal/` is never exported.
+ * `TokenStore`); a module of functions is a namespace (`FactorialAuth`, `OAuth`, `Pagination`, `Secret`), and
+ * what it defines is reached through it (`Pagination.Page`, `Pagination.PaginationError`, `OAuth.OAuthError`). No
+ * name is exported twice; `internal/` is never exported.
  *
  * @since 0.1.0
  */
@@ -63,5 +63,12 @@ export * as Pagination from "./Pagination.js"
 export * from "./RateLimit.js"
 
 export * from "./Retry.js"
+
+/**
+ * Comparing a secret with a received value in constant time: `Secret.matches`.
+ *
+ * @since 0.2.0
+ */
+export * as Secret from "./Secret.js"
 
 export * from "./TokenStore.js"

@@ -30,6 +30,7 @@ describe("package root", () => {
         "FactorialErrorTypeId",
         "Pagination",
         "OAuth",
+        "Secret",
         "TokenStore",
         "TokenStoreError"
       ]
