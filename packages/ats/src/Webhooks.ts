@@ -435,6 +435,31 @@ export interface ReceiverOptions<T extends SubscriptionType, E, R> {
 }
 
 /**
+ * What a receiver built by `router` or `httpApp` is, by name: both leave the routes' requirements `R` (less what
+ * the server provides) to the caller.
+ *
+ * @since 0.2.0
+ */
+export interface ReceiverKinds<R> {
+  readonly router: HttpRouter.HttpRouter<never, HttpRouter.HttpRouter.ExcludeProvided<R>>
+  readonly httpApp: HttpApp.Default<never, HttpRouter.HttpRouter.ExcludeProvided<R>>
+}
+
+/**
+ * The signature `router` and `httpApp` share: with `dedupe: true` the receiver also requires a `DedupeStore`.
+ *
+ * @since 0.2.0
+ */
+export interface Receiver<K extends keyof ReceiverKinds<never>> {
+  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
+    options: ReceiverOptions<T, E, R> & { readonly dedupe: true }
+  ): ReceiverKinds<R | DedupeStore>[K]
+  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
+    options: ReceiverOptions<T, E, R>
+  ): ReceiverKinds<R>[K]
+}
+
+/**
  * A router with one `POST` route per subscription type. Each route checks the challenge (401 when missing or
  * wrong, before the body is read), reads the body up to `maxBodySize` (413 beyond), decodes it (see
  * `invalidBody`), skips replays (with `dedupe`), runs the handler and answers 200 once it succeeded, 500 when it
@@ -442,14 +467,7 @@ export interface ReceiverOptions<T extends SubscriptionType, E, R> {
  *
  * @since 0.1.0
  */
-export const router: {
-  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
-    options: ReceiverOptions<T, E, R> & { readonly dedupe: true }
-  ): HttpRouter.HttpRouter<never, HttpRouter.HttpRouter.ExcludeProvided<R | DedupeStore>>
-  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
-    options: ReceiverOptions<T, E, R>
-  ): HttpRouter.HttpRouter<never, HttpRouter.HttpRouter.ExcludeProvided<R>>
-} = (options: ReceiverOptions<SubscriptionType, unknown, unknown>): HttpRouter.HttpRouter<never, any> => {
+export const router: Receiver<"router"> = (options: ReceiverOptions<SubscriptionType, unknown, unknown>): HttpRouter.HttpRouter<never, any> => {
   const prefix = normalizePrefix(options.prefix ?? "")
   const routes: ReadonlyArray<readonly [string, SubscriptionType]> = options.routes === undefined
     ? subscriptionTypes.map((type) => [`/${type}`, type] as const)
@@ -467,14 +485,7 @@ export const router: {
  *
  * @since 0.1.0
  */
-export const httpApp: {
-  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
-    options: ReceiverOptions<T, E, R> & { readonly dedupe: true }
-  ): HttpApp.Default<never, HttpRouter.HttpRouter.ExcludeProvided<R | DedupeStore>>
-  <T extends SubscriptionType = SubscriptionType, E = never, R = never>(
-    options: ReceiverOptions<T, E, R>
-  ): HttpApp.Default<never, HttpRouter.HttpRouter.ExcludeProvided<R>>
-} = (options: ReceiverOptions<SubscriptionType, unknown, unknown>): HttpApp.Default<never, any> =>
+export const httpApp: Receiver<"httpApp"> = (options: ReceiverOptions<SubscriptionType, unknown, unknown>): HttpApp.Default<never, any> =>
   router(options).pipe(
     Effect.catchTag("RouteNotFound", () => Effect.succeed(HttpServerResponse.empty({ status: 404 })))
   )
