@@ -207,8 +207,7 @@ layer(sandbox({ size: 10, faults: { probabilities: { serverError: 1 } } }), { ex
   }
 )
 
-// Every request answered 429 (a fault, not the per-minute budget, whose window is aligned to the clock's minute:
-// two calls straddling a minute would both get through).
+// Every request answered 429: a fault, so that no budget has to be spent first.
 layer(
   sandbox({ size: 10, faults: { probabilities: { rateLimited: 1 } }, rateLimit: { retryAfter: false } }),
   { excludeTestServices: true }

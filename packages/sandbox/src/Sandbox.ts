@@ -68,7 +68,11 @@ export interface Options {
     /** `GET messages` without `last_per_conversation` answers 400. Default `true`. */
     readonly requireLastPerConversation?: boolean | undefined
   } | undefined
-  /** Rate limits, counted per clock minute. */
+  /**
+   * Rate limits. The per-minute budgets are counted per credential and method over a sliding minute: a request
+   * counts for the 60 seconds after it was accepted, and a 429's `Retry-After` is the whole seconds until the
+   * oldest counted one leaves that window.
+   */
   readonly rateLimit?: {
     /** POST requests per minute; `null` for no limit. Default `200`. */
     readonly postsPerMinute?: number | null | undefined

@@ -4,6 +4,7 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
 import { Sandbox, SandboxAuth, SandboxState } from "../src/index.js"
 import { call, sandbox, transports } from "./support.js"
 
@@ -36,10 +37,58 @@ describe.each(transports)("auth and rate limits over %s", (transport) => {
         expect((yield* call("POST", "candidates", { body: candidate(2) })).status).toBe(201)
         const limited = yield* call("POST", "candidates", { body: candidate(3) })
         expect(limited.status).toBe(429)
-        expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0)
+        // The test clock has not moved: the first POST leaves the window in exactly 60 seconds.
+        expect(limited.headers["retry-after"]).toBe("60")
         expect((yield* call("GET", "candidates")).status).toBe(200)
       }),
       { size: 5, rateLimit: { postsPerMinute: 2 } }
+    ))
+
+  // The window slides on the sandbox's clock (here the test clock): a request counts for the 60 seconds after it
+  // was accepted, wherever the clock's minute boundaries fall.
+  it.effect("the budget is a sliding minute: Retry-After is when the oldest counted request leaves it", () =>
+    provide(
+      Effect.gen(function*() {
+        const post = (n: number) => call("POST", "candidates", { body: candidate(n) })
+        const at = (seconds: number) => TestClock.setTime(seconds * 1000)
+        yield* at(40)
+        expect((yield* post(1)).status).toBe(201)
+        yield* at(59.5)
+        expect((yield* post(2)).status).toBe(201)
+        // Across the clock's minute boundary both POSTs still count.
+        yield* at(60.5)
+        const straddling = yield* post(3)
+        expect([straddling.status, straddling.headers["retry-after"]]).toEqual([429, "40"])
+        // Retry-After rounds up: at 99.999 s the first POST (40 s) is 1 ms from leaving.
+        yield* at(99.999)
+        const almost = yield* post(4)
+        expect([almost.status, almost.headers["retry-after"]]).toEqual([429, "1"])
+        // At 100 s it has left, and one POST fits; the second (59.5 s) holds the next one off until 119.5 s.
+        yield* at(100)
+        expect((yield* post(5)).status).toBe(201)
+        const next = yield* post(6)
+        expect([next.status, next.headers["retry-after"]]).toEqual([429, "20"])
+        // A refused request is not counted: after Retry-After the retry fits.
+        yield* at(120)
+        expect((yield* post(7)).status).toBe(201)
+      }),
+      { size: 5, rateLimit: { postsPerMinute: 2 } }
+    ))
+
+  it.effect("each credential and each method has its own budget", () =>
+    provide(
+      Effect.gen(function*() {
+        const post = (apiKey: string, n: number) => call("POST", "candidates", { auth: { apiKey }, body: candidate(n) })
+        expect((yield* post("k1", 1)).status).toBe(201)
+        expect((yield* post("k1", 2)).status).toBe(429)
+        expect((yield* post("k2", 3)).status).toBe(201)
+        expect((yield* call("POST", "candidates", { auth: { bearer: "t1" }, body: candidate(4) })).status).toBe(201)
+        expect((yield* post("k2", 5)).status).toBe(429)
+        expect((yield* call("GET", "candidates", { auth: { apiKey: "k1" } })).status).toBe(200)
+        expect((yield* call("GET", "candidates", { auth: { apiKey: "k1" } })).status).toBe(429)
+        expect((yield* call("GET", "candidates", { auth: { apiKey: "k2" } })).status).toBe(200)
+      }),
+      { size: 5, apiKeys: ["k1", "k2"], tokens: ["t1"], rateLimit: { postsPerMinute: 1, getsPerMinute: 1 } }
     ))
 
   it.effect("429 without Retry-After when switched off; an optional GET budget", () =>

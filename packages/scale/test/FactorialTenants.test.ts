@@ -115,7 +115,7 @@ describe("FactorialTenants", () => {
       const refused = yield* Effect.flip(post)
       expect(refused._tag).toBe("RateLimited")
       expect(acquired).toEqual(["acme POST", "acme POST"])
-      // The sandbox's Retry-After (seconds to the end of its minute) became the gate's end.
+      // The sandbox's Retry-After (seconds until the first POST leaves its sliding minute) became the gate's end.
       expect(pauses).toHaveLength(1)
       expect(pauses[0]!).toBeGreaterThan(Date.now())
     }).pipe(Effect.provide(

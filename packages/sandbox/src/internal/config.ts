@@ -4,6 +4,7 @@ import * as Duration from "effect/Duration"
 import type * as Faults from "../Faults.js"
 import type { Options } from "../Sandbox.js"
 import * as Prng from "./prng.js"
+import type * as RateWindow from "./rateWindow.js"
 import type * as Switches from "./scanSwitches.js"
 
 /** Options with every default filled in. */
@@ -23,8 +24,8 @@ export interface Resolved {
   readonly faultPrng: Prng.Prng
   /** Draws latencies (seeded, separately so latency settings do not change the fault sequence). */
   readonly latencyPrng: Prng.Prng
-  /** Requests counted in the current minute, by window start. */
-  readonly window: { start: number; posts: number; gets: number }
+  /** The requests that count against the per-minute budgets (see `rateWindow.ts`). */
+  readonly windows: RateWindow.Windows
   /** Records rendered with drift, if switched on. */
   readonly drift: Switches.Drift | undefined
   /** Records created and deleted during list requests, if switched on. */
@@ -69,7 +70,7 @@ export const resolve = (input: Input): Resolved => {
     faultMethods: faults.methods === undefined ? undefined : new Set(faults.methods),
     faultPrng: Prng.make(seed),
     latencyPrng: Prng.make(seed ^ 0x1a7e),
-    window: { start: 0, posts: 0, gets: 0 },
+    windows: new Map(),
     drift: input.drift === undefined || !(input.drift.rate > 0)
       ? undefined
       : { rate: input.drift.rate, seed: input.drift.seed ?? 1, kinds: input.drift.kinds ?? ["null", "wrongType"] },

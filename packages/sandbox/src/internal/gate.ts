@@ -14,6 +14,7 @@ import { DropConnection } from "../SandboxServer.js"
 import type * as Faults from "../Faults.js"
 import { unauthorized } from "./apiError.js"
 import { type Resolved, SandboxConfig } from "./config.js"
+import * as RateWindow from "./rateWindow.js"
 import * as Render from "./render.js"
 import * as Switches from "./scanSwitches.js"
 import { SandboxState, type SandboxStateService } from "../SandboxState.js"
@@ -52,22 +53,15 @@ const corrupt = (kind: "truncatedJson" | "malformedJson", text: string, status: 
 
 const versionOf = (url: string) => /^\/api\/([^/?]+)\//.exec(url)?.[1] ?? Render.stringIdsSince
 
-/** Counts the request in the current minute; answers the seconds to wait when it is over the limit. */
-const overLimit = (config: Resolved, method: string, now: number): number | undefined => {
+/** Counts the request against its credential's budget for the last minute; answers the seconds to wait when over. */
+const overLimit = (config: Resolved, method: string, credential: string, now: number): number | undefined => {
   const limit = method === "POST" ? config.postsPerMinute : method === "GET" ? config.getsPerMinute : undefined
-  if (limit === undefined) return undefined
-  const start = now - (now % 60_000)
-  if (config.window.start !== start) {
-    config.window.start = start
-    config.window.posts = 0
-    config.window.gets = 0
-  }
-  const used = method === "POST" ? config.window.posts : config.window.gets
-  if (used >= limit) return Math.max(1, Math.ceil((start + 60_000 - now) / 1000))
-  if (method === "POST") config.window.posts++
-  else config.window.gets++
-  return undefined
+  return limit === undefined ? undefined : RateWindow.take(config.windows, method, credential, limit, now)
 }
+
+/** Who a request's budget belongs to: its API key or `Authorization` header (none for extra routes, usually). */
+const credentialOf = (headers: Readonly<Record<string, string | undefined>>) =>
+  headers["x-api-key"] ?? headers["authorization"] ?? ""
 
 /** Whether a URL is the list route of a resource (`/api/<version>/resources/ats/<resource>`, any query). */
 const isListOf = (resource: string, url: string) =>
@@ -129,8 +123,7 @@ export const gate = <E, R>(
       const credential = yield* SandboxAuth.authenticate(yield* SandboxAuth.SandboxAuth, request.headers)
       if (credential === undefined) return Render.error({ version: versionOf(request.url) }, unauthorized())
       if (config.bucket !== undefined) {
-        const holder = request.headers["x-api-key"] ?? request.headers["authorization"] ?? ""
-        const bucketWait = Switches.take(config.bucket, holder, yield* Clock.currentTimeMillis)
+        const bucketWait = Switches.take(config.bucket, credentialOf(request.headers), yield* Clock.currentTimeMillis)
         if (bucketWait !== undefined) return tooManyRequests(config.retryAfter ? bucketWait : undefined)
       }
     }
@@ -139,7 +132,7 @@ export const gate = <E, R>(
       churn(yield* SandboxState, config.churn)
     }
 
-    const wait = overLimit(config, method, yield* Clock.currentTimeMillis)
+    const wait = overLimit(config, method, credentialOf(request.headers), yield* Clock.currentTimeMillis)
     if (wait !== undefined) return tooManyRequests(config.retryAfter ? wait : undefined)
 
     if ((fault === "truncatedJson" || fault === "malformedJson") && isWrite) {
