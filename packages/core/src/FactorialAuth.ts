@@ -2,7 +2,7 @@
  * How requests authenticate: an API key, an access token, or any credential that changes over time.
  *
  * An auth is resolved on every attempt, so a token that is refreshed (OAuth) is picked up without
- * rebuilding the client, and a 401 can invalidate it and replay the request once.
+ * rebuilding the client, and a 401 can invalidate it and replay the request.
  *
  * @since 0.1.0
  */
@@ -44,8 +44,9 @@ export interface FactorialAuth extends Inspectable.Inspectable {
   /** The headers to attach to the next attempt (lower-case names). Values stay `Redacted` until sent. */
   readonly headers: Effect.Effect<Readonly<Record<string, Redacted.Redacted>>, AuthError>
   /**
-   * Called after a 401. Answers `true` when the credential was renewed and the request should be replayed
-   * once; `false` (or no handler) lets the `Unauthorized` error through.
+   * Called after a 401. Answers `true` when the credential was renewed and the request should be replayed;
+   * `false` (or no handler) lets the `Unauthorized` error through. A replay refused again asks again: it is
+   * replayed while each renewal brings a different credential, at most 3 times per call.
    */
   readonly onUnauthorized: Effect.Effect<boolean, AuthError>
 }
@@ -176,7 +177,7 @@ export interface OAuthOptions extends OAuthFromStoreOptions {
 
 /**
  * Authenticates with OAuth tokens that renew themselves: the access token is refreshed at
- * `POST <baseUrl>/oauth/token` shortly before it expires, or after a 401 (then the request is replayed once).
+ * `POST <baseUrl>/oauth/token` shortly before it expires, or after a 401 (then the request is replayed).
  * However many requests need a token at once, one refresh is made; each rotated refresh token is saved to
  * `store` before the new access token is used. A refused refresh token fails requests with an `AuthError`
  * (`InvalidGrant` / `RefreshTokenExpired`): authorize again. Needs an `HttpClient` for the token endpoint, so it

@@ -1067,6 +1067,41 @@ describe("FactorialAuth.oauth with a shared store (TokenStore.Service.withLock)"
       expect(fake.apiCalls.map((call) => call.authorization)).toEqual([`Bearer ${Redacted.value(other.access_token)}`])
     }))
 
+  it.effect("a replay refused again (another process rotated once more) is replayed with the store's newest token", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const fake = yield* makeFake()
+      const initial = yield* fake.issueTokens
+      const store = yield* TokenStore.memory(storedFrom(initial))
+      const client = yield* clientWith(fake, FactorialAuth.oauthFromStore(store))
+      // Another process sharing the store rotates while each of the first two attempts is at the server; the
+      // server drops the access token of a used refresh token, so both attempts are refused.
+      let rotations = 0
+      fake.control.beforeApi = (call) =>
+        rotations >= 2 ? Effect.void : Effect.gen(function*() {
+          rotations++
+          const stored = Option.getOrThrow(yield* Effect.orDie(store.load))
+          const other = yield* Effect.orDie(
+            OAuth.refresh({ ...credentials, refreshToken: stored.refreshToken }).pipe(
+              Effect.provideService(HttpClient.HttpClient, fake.http)
+            )
+          )
+          fake.revokeServerSide(call.authorization!.slice("Bearer ".length))
+          yield* Effect.orDie(store.withLock!(store.save(yield* StoredTokens.fromResponse(other, credentials))))
+        }).pipe(Effect.orDie)
+      expect(yield* client.raw(get)).toEqual({ ok: true })
+      expect(fake.apiCalls.map((call) => call.authorization)).toEqual([
+        "Bearer access-SECRET-1",
+        "Bearer access-SECRET-2",
+        "Bearer access-SECRET-3"
+      ])
+      // Both refreshes were the other process's: this one only read the store.
+      expect(fake.refreshCalls().map((call) => call.form["refresh_token"])).toEqual([
+        initial.refresh_token,
+        "refresh-SECRET-2"
+      ])
+    }))
+
   it.effect("a refresh token refused and not rotated by anyone is InvalidGrant, after exactly one reload", () =>
     Effect.gen(function*() {
       yield* atNow

@@ -299,12 +299,41 @@ describe("401 and renewable credentials", () => {
       expect((yield* sent).map((r) => r.headers["authorization"])).toEqual(["Bearer token-1", "Bearer token-2"])
     }))
 
-  it.effect("a second 401 after renewal fails with Unauthorized", () =>
+  it.effect("401s are replayed while each renewal brings a new credential, at most 3 times per call", () =>
     Effect.gen(function*() {
       const auth = yield* renewableAuth(true)
+      const { client, sent } = yield* mockClient(
+        (request) => (request.headers["authorization"] === "Bearer token-4" ? json({}) : json({ errors: null }, 401)),
+        { auth }
+      )
+      expect(yield* client.raw(request("GET"))).toEqual({})
+      expect((yield* sent).map((r) => r.headers["authorization"])).toEqual([
+        "Bearer token-1",
+        "Bearer token-2",
+        "Bearer token-3",
+        "Bearer token-4"
+      ])
+      // One more renewal would be needed: the call fails Unauthorized after its third replay.
+      const { client: refusing, sent: refused } = yield* mockClient(() => json({ errors: null }, 401), {
+        auth: yield* renewableAuth(true)
+      })
+      expect((yield* Effect.flip(refusing.raw(request("POST"))))._tag).toBe("Unauthorized")
+      expect((yield* refused).length).toBe(4)
+    }))
+
+  it.effect("a renewal that brings back the refused credential ends the replays", () =>
+    Effect.gen(function*() {
+      const renewals = yield* Ref.make(0)
+      const auth = FactorialAuth.make({
+        kind: "Renewable",
+        headers: Effect.succeed({ authorization: redactedBearer("same") }),
+        onUnauthorized: Effect.as(Ref.update(renewals, (n) => n + 1), true)
+      })
       const { client, sent } = yield* mockClient(() => json({ errors: null }, 401), { auth })
-      expect((yield* Effect.flip(client.raw(request("POST"))))._tag).toBe("Unauthorized")
+      expect((yield* Effect.flip(client.raw(request("GET"))))._tag).toBe("Unauthorized")
+      // The first replay takes the auth at its word; the second renewal changed nothing, so no second replay.
       expect((yield* sent).length).toBe(2)
+      expect(yield* Ref.get(renewals)).toBe(2)
     }))
 
   it.effect("an auth that cannot renew lets the 401 through", () =>

@@ -66,6 +66,9 @@ interface Target {
   readonly url: string
 }
 
+/** Replays of one call after a 401 whose credential the auth renewed (each renewal newer than the last). */
+const maxUnauthorizedReplays = 3
+
 const isDefined = <A>(a: A | undefined): a is A => a !== undefined
 
 /** The first system error code (`ECONNREFUSED`...) in a chain of causes, if any. */
@@ -173,6 +176,12 @@ const checkedAuthHeaders = (auth: FactorialAuth) =>
     }
     return Effect.succeed(plain)
   })
+
+/** Whether two sets of auth headers carry the same credential (compared in memory, never printed). */
+const sameCredential = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean => {
+  const names = Object.keys(a)
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name])
+}
 
 const setBody = (
   request: HttpClientRequest.HttpClientRequest,
@@ -319,9 +328,12 @@ export const makeExecute = (engine: Engine) =>
       : Option.getOrElse(Duration.decodeUnknown(request.deadline), () => engine.deadline)
     const policy = Retry.resolve(engine.retry, request.retry)
 
-    const send = (httpRequest: HttpClientRequest.HttpClientRequest, deadlineAt: number | undefined) =>
+    const send = (
+      httpRequest: HttpClientRequest.HttpClientRequest,
+      deadlineAt: number | undefined,
+      authHeaders: Readonly<Record<string, string>>
+    ) =>
       Effect.gen(function*() {
-        const authHeaders = yield* checkedAuthHeaders(engine.auth)
         const names = Object.keys(authHeaders)
         const authenticated = HttpClientRequest.setHeaders(httpRequest, authHeaders)
         // Each attempt gets the timeout, or what is left of the deadline if that is less.
@@ -356,20 +368,29 @@ export const makeExecute = (engine: Engine) =>
           yield* engine.limiter.acquire(request.method)
           const deadlineAt = deadline === undefined ? undefined : (yield* Clock.currentTimeMillis) + Duration.toMillis(deadline)
           let first = true
-          // After a 401 the auth may renew its credential (OAuth); the request is then replayed, once per call.
-          let replayed = false
+          // After a 401 the auth may renew its credential (OAuth); the request is then replayed with it. Another
+          // replica's refresh can revoke the renewed credential too: the request is replayed again while each
+          // renewal brings a different credential, a bounded number of times per call.
+          let replays = 0
+          const authenticated = Effect.gen(function*() {
+            let authHeaders = yield* checkedAuthHeaders(engine.auth)
+            while (true) {
+              const sent = yield* Effect.either(send(httpRequest, deadlineAt, authHeaders))
+              if (Either.isRight(sent)) return sent.right
+              const error = sent.left
+              if (error._tag !== "Unauthorized" || replays >= maxUnauthorizedReplays) return yield* Effect.fail(error)
+              replays++
+              if (!(yield* engine.auth.onUnauthorized)) return yield* Effect.fail(error)
+              const renewed = yield* checkedAuthHeaders(engine.auth)
+              // The first replay takes the auth at its word; a later one needs a credential not refused yet.
+              if (replays > 1 && sameCredential(renewed, authHeaders)) return yield* Effect.fail(error)
+              authHeaders = renewed
+            }
+          })
           const attempt = Effect.gen(function*() {
             if (!first) yield* engine.limiter.acquire(request.method)
             first = false
-            return yield* Effect.catchIf(
-              send(httpRequest, deadlineAt),
-              (error) => error._tag === "Unauthorized" && !replayed,
-              (error) =>
-                Effect.flatMap(engine.auth.onUnauthorized, (replay) => {
-                  replayed = true
-                  return replay ? send(httpRequest, deadlineAt) : Effect.fail(error)
-                })
-            )
+            return yield* authenticated
           })
           return yield* Retry.withRetry(attempt, {
             method: request.method,
