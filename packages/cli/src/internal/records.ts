@@ -38,16 +38,33 @@ export const encoder = (model: Schema.Schema.AnyNoContext): (record: unknown) =>
 
 const needsQuotes = /[",\r\n]/
 
-/** One CSV field (RFC 4180): absent and null are empty, objects and arrays are JSON. */
-export const csvField = (value: unknown): string => {
+/**
+ * What CSV does with text that a spreadsheet would run as a formula: `guard` (the default) writes it after a `'`,
+ * `raw` writes it as it is.
+ */
+export type CsvFormulas = "guard" | "raw"
+
+/** Text a spreadsheet reads as a formula (or, for tab and CR, as the start of one in the next cell). */
+const formulaStart = /^[=+\-@\t\r]/
+
+/**
+ * One CSV field (RFC 4180): absent and null are empty, objects and arrays are JSON. Text starting with `=`, `+`,
+ * `-`, `@`, tab or CR gets a leading `'` unless `formulas` is `raw` (CSV injection: a record's field is someone's
+ * input, and a spreadsheet opening the file would evaluate it). Numbers and JSON cells are never formulas.
+ */
+export const csvField = (value: unknown, formulas: CsvFormulas = "guard"): string => {
   if (value === undefined || value === null) return ""
-  const text = typeof value === "object" ? JSON.stringify(value) : String(value)
+  let text = typeof value === "object" ? JSON.stringify(value) : String(value)
+  if (formulas === "guard" && typeof value === "string" && formulaStart.test(text)) text = `'${text}`
   return needsQuotes.test(text) ? `"${text.replaceAll("\"", "\"\"")}"` : text
 }
 
 /** One CSV line of the given columns, CRLF-terminated as RFC 4180 asks. */
-export const csvLine = (columns: ReadonlyArray<string>, record: Record<string, unknown>): string =>
-  columns.map((column) => csvField(record[column])).join(",") + "\r\n"
+export const csvLine = (
+  columns: ReadonlyArray<string>,
+  record: Record<string, unknown>,
+  formulas: CsvFormulas = "guard"
+): string => columns.map((column) => csvField(record[column], formulas)).join(",") + "\r\n"
 
 /** The text of a format around and between records. */
 export interface Layout {
@@ -60,7 +77,11 @@ export interface Layout {
 }
 
 /** How a format lays records out, with the columns of the model for CSV. */
-export const layout = (format: Format, model: Schema.Schema.AnyNoContext): Layout => {
+export const layout = (
+  format: Format,
+  model: Schema.Schema.AnyNoContext,
+  csvFormulas: CsvFormulas = "guard"
+): Layout => {
   switch (format) {
     case "ndjson":
       return { head: "", record: (encoded) => JSON.stringify(encoded) + "\n", tail: "" }
@@ -72,7 +93,11 @@ export const layout = (format: Format, model: Schema.Schema.AnyNoContext): Layou
       }
     case "csv": {
       const columns = encodedFields(model)
-      return { head: columns.map(csvField).join(",") + "\r\n", record: (encoded) => csvLine(columns, encoded), tail: "" }
+      return {
+        head: columns.map((column) => csvField(column, csvFormulas)).join(",") + "\r\n",
+        record: (encoded) => csvLine(columns, encoded, csvFormulas),
+        tail: ""
+      }
     }
   }
 }
