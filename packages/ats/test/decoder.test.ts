@@ -9,7 +9,9 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Arbitrary from "effect/Arbitrary"
 import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
 
 const models: ReadonlyArray<readonly [string, Schema.Schema.AnyNoContext]> = [
   ["Answer", Models.Answer],
@@ -140,6 +142,96 @@ describe("Decoder.response", () => {
       const expected = slow(structuredClone(input))
       const actual = fast(structuredClone(input))
       expect(actual).toStrictEqual(expected)
+    }
+  })
+
+  /** Both paths on each input, each on its own copy; the results must be equal, failures included. */
+  const agree = (schema: Schema.Schema.AnyNoContext, inputs: ReadonlyArray<unknown>) => {
+    expect(Decoder.isCompiled(schema)).toBe(true)
+    const fast = Decoder.response(schema)
+    const slow = Schema.decodeUnknownEither(schema, Decoder.responseOptions)
+    for (const input of inputs) {
+      const expected = slow(structuredClone(input))
+      const actual = fast(structuredClone(input))
+      expect(actual).toStrictEqual(expected)
+      if (Either.isRight(expected)) expect(JSON.stringify(actual)).toBe(JSON.stringify(expected))
+    }
+  }
+
+  it("agrees with Schema where it skips a type side or fuses a struct transformation", () => {
+    // A member the type side would reach first and accept differently: `{ a: 1, b: 2 }` decodes through the second
+    // struct, then Schema's type side keeps it as the first one, `{ a: 1 }`. Nothing may be skipped here.
+    const First = Schema.Struct({ a: Schema.NumberFromString })
+    const Second = Schema.Struct({ a: Schema.Number, b: Schema.Number })
+    // A declaration that converts (not a check): a strict position must not trust it.
+    const doubleIt = (u: unknown, _: unknown, ast: AST.AST): Either.Either<number, ParseResult.ParseIssue> =>
+      typeof u === "number" ? Either.right(u * 2) : Either.left(new ParseResult.Type(ast, u))
+    const Doubled = Schema.declare<number, number, readonly []>([], {
+      decode: () => doubleIt,
+      encode: () => (u) => ParseResult.succeed(u as number)
+    })
+    const synthetic = Schema.Struct({
+      either: Schema.optionalWith(Schema.Union(First, Second), { nullable: true }),
+      doubled: Schema.optionalWith(Schema.transform(Schema.Number, Doubled, { strict: true, decode: (n) => n, encode: (n) => n }), {
+        nullable: true
+      }),
+      enumOrText: Schema.optionalWith(Schema.Union(Schema.Literal("a", "b"), Schema.Literal(1, 2), Schema.NumberFromString, Schema.String), {
+        nullable: true
+      }),
+      defaulted: Schema.optionalWith(Schema.Number, { nullable: true, default: () => 7 }),
+      exact: Schema.optionalWith(Schema.String, { exact: true }),
+      required: Schema.UndefinedOr(Schema.String),
+      nullToUndefined: Schema.transform(Schema.NullOr(Schema.Number), Schema.UndefinedOr(Schema.Number), {
+        strict: true,
+        decode: (n) => (n === null ? undefined : n),
+        encode: (n) => (n === undefined ? null : n)
+      }),
+      list: Schema.optionalWith(Schema.Array(Schema.NumberFromString), { nullable: true })
+    })
+    const base = { required: "r", nullToUndefined: null }
+    agree(synthetic, [
+      base,
+      { ...base, either: { a: 1, b: 2 } },
+      { ...base, either: { a: "1" } },
+      { ...base, either: null },
+      { ...base, doubled: 2 },
+      { ...base, doubled: null },
+      { ...base, enumOrText: "a" },
+      { ...base, enumOrText: 2 },
+      { ...base, enumOrText: "2" },
+      { ...base, enumOrText: "x" },
+      { ...base, enumOrText: 3 },
+      { ...base, defaulted: null },
+      { ...base, defaulted: 1 },
+      { ...base, exact: "e" },
+      { ...base, exact: undefined },
+      { ...base, exact: null },
+      { nullToUndefined: 1 },
+      { ...base, nullToUndefined: "1" },
+      { ...base, list: ["1", "2"] },
+      { ...base, list: ["1", 2] },
+      { ...base, extra: true, required: undefined },
+      null
+    ])
+  })
+
+  it("lets an exception thrown by a schema's own function through, as Schema does", () => {
+    const Throws = Schema.transform(Schema.String, Schema.String, {
+      strict: true,
+      decode: (s) => {
+        if (s === "boom") throw new Error("boom")
+        return s
+      },
+      encode: (s) => s
+    })
+    const schema = Schema.Struct({ b: Schema.Number, a: Schema.optionalWith(Throws, { nullable: true }) })
+    const fast = Decoder.response(schema)
+    const slow = Schema.decodeUnknownEither(schema, Decoder.responseOptions)
+    agree(schema, [{ a: "ok", b: 1 }, { a: "ok", b: "x" }])
+    // Schema lets the exception through (with every error reported, even after `b` failed); so does the fast path.
+    for (const input of [{ a: "boom", b: 1 }, { a: "boom", b: "x" }]) {
+      expect(() => slow(input)).toThrow("boom")
+      expect(() => fast(input)).toThrow("boom")
     }
   })
 

@@ -91,6 +91,15 @@ const parseIso = (text: string): number | undefined => {
   return date.getTime() - offset
 }
 
+/** Any `DateTime.Utc`: `mapEpochMillis` on it makes a `DateTime.Utc` straight from epoch milliseconds. */
+const EPOCH = DateTime.unsafeMake(0)
+
+/**
+ * The instant at `millis`, a finite number of milliseconds `parseIso` produced. The same value as
+ * `DateTime.unsafeMake(millis)`, without the `Date` that one allocates on the way (six timestamps a candidate).
+ */
+const fromEpochMillis = (millis: number): DateTime.Utc => DateTime.mapEpochMillis(EPOCH, () => millis)
+
 /**
  * Generates instants whose ISO form stays within four-digit years, the range the API uses and
  * `parseIso` reads.
@@ -115,7 +124,7 @@ export const Timestamp: Schema.Schema<DateTime.Utc, string> = Schema.transformOr
         ? ParseResult.fail(
           new ParseResult.Type(ast, text, `expected an ISO-8601 date or date-time, got ${JSON.stringify(text)}`)
         )
-        : ParseResult.succeed(DateTime.unsafeMake(millis))
+        : ParseResult.succeed(fromEpochMillis(millis))
     },
     encode: (dateTime) => ParseResult.succeed(DateTime.formatIso(dateTime))
   }

@@ -34,6 +34,13 @@ import * as AST from "effect/SchemaAST"
 export const optional = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { nullable: true })
 
 /**
+ * Tells core's compiled decoder (`Decoder.NullToUndefinedAnnotationId`, the same global symbol) that the decode
+ * function above turns `null` into `undefined` and keeps every other value, so it can apply that rule inline. The
+ * schema package does not depend on core, hence the symbol by name.
+ */
+const NullToUndefined = Symbol.for("@effect-factorial/core/Decoder/NullToUndefined")
+
+/**
  * A model field the spec marks required that the API may send as `null`: the key must be present, `null` decodes to
  * `undefined`.
  *
@@ -44,7 +51,7 @@ export const nullTolerant = <A, I>(schema: Schema.Schema<A, I>) =>
     strict: true,
     decode: (value) => (value === null ? undefined : value),
     encode: (value) => (value === undefined ? null : value)
-  })
+  }).annotations({ [NullToUndefined]: true })
 
 /**
  * An optional outbound field: may be absent or `undefined`.
