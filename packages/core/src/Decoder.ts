@@ -35,6 +35,15 @@ export const responseOptions: AST.ParseOptions = { errors: "all", onExcessProper
  */
 export const NullToUndefinedAnnotationId: unique symbol = Symbol.for("@effect-factorial/core/Decoder/NullToUndefined")
 
+/**
+ * An annotation for a struct property whose property transformation turns a `null` value into an absent key and
+ * keeps every other value (the schema package's `optional` fields, `Schema.optionalWith(x, { nullable: true })`).
+ * Set on the property signature; the fast path then applies that rule instead of calling the transformation.
+ *
+ * @since 0.2.0
+ */
+export const NullToAbsentAnnotationId: unique symbol = Symbol.for("@effect-factorial/core/Decoder/NullToAbsent")
+
 /** Marks "this value does not take the fast path"; never a decoded value. */
 const Miss: unique symbol = Symbol.for("@effect-factorial/core/fastDecode/Miss")
 
@@ -391,6 +400,8 @@ interface FusedField {
   readonly fromOptional: boolean
   readonly from: Step
   readonly transform: PropertyTransform | undefined
+  /** The transformation is declared to turn `null` into an absent key and keep the rest (`NullToAbsentAnnotationId`). */
+  readonly nullToAbsent: boolean
   readonly toOptional: boolean
   readonly to: Step
   /** The type side may be skipped for a value the transformation passed through (see `typeSideAccepts`). */
@@ -473,6 +484,7 @@ const fuseStructs = (
       fromOptional: fromPs.isOptional,
       from: compile(fromPs.type, compiler, skipTypeSide),
       transform,
+      nullToAbsent: transform !== undefined && toPs.annotations[NullToAbsentAnnotationId] === true,
       toOptional: toPs.isOptional,
       to: compile(toPs.type, compiler, strict),
       skipTypeSide
@@ -492,7 +504,9 @@ const fuseStructs = (
       }
       // The property transformation, given `Option.some(value)` for a key the decoded object has.
       let passedThrough = present
-      if (field.transform !== undefined) {
+      if (field.nullToAbsent) {
+        if (value === null) present = passedThrough = false
+      } else if (field.transform !== undefined) {
         const o = field.transform(present ? Option.some(value) : Option.none())
         passedThrough = present && Option.isSome(o) && o.value === value
         present = Option.isSome(o)

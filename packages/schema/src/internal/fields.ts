@@ -27,18 +27,22 @@ import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
 
 /**
+ * Tells core's compiled decoder (`Decoder.NullToUndefinedAnnotationId`, the same global symbol) that the decode
+ * function of `nullTolerant` turns `null` into `undefined` and keeps every other value, so that it can apply the rule
+ * inline. The schema package does not depend on core, hence the symbol by name.
+ */
+const NullToUndefined = Symbol.for("@effect-factorial/core/Decoder/NullToUndefined")
+
+/** The same for `optional`'s property transformation: `null` becomes an absent key, any other value is kept. */
+const NullToAbsent = Symbol.for("@effect-factorial/core/Decoder/NullToAbsent")
+
+/**
  * An optional model field: absent or `null` on the wire, an absent property once decoded.
  *
  * @since 0.1.0
  */
-export const optional = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { nullable: true })
-
-/**
- * Tells core's compiled decoder (`Decoder.NullToUndefinedAnnotationId`, the same global symbol) that the decode
- * function above turns `null` into `undefined` and keeps every other value, so it can apply that rule inline. The
- * schema package does not depend on core, hence the symbol by name.
- */
-const NullToUndefined = Symbol.for("@effect-factorial/core/Decoder/NullToUndefined")
+export const optional = <A, I>(schema: Schema.Schema<A, I>) =>
+  Schema.optionalWith(schema, { nullable: true }).annotations({ [NullToAbsent]: true })
 
 /**
  * A model field the spec marks required that the API may send as `null`: the key must be present, `null` decodes to
