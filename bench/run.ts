@@ -6,7 +6,8 @@
  * 2. per-request overhead of 2,000 `get(id)` calls vs plain fetch + JSON.parse;
  * 3. decoding 100,000 candidates vs JSON.parse alone;
  * 4. peak memory streaming candidates vs collecting them (100,000 by default; `--memory-count 1000000` for a million);
- * 5. `factorial-ats export` of 100,000 candidates (the built CLI: wall time, records/s, peak RSS) vs the SDK's scan.
+ * 5. `factorial-ats export` of 100,000 candidates (the built CLI: wall time, records/s, peak RSS) vs the SDK's scan;
+ * 6. where a scan's CPU goes: the client's CPU per page, stage by stage, in process without a server.
  *
  * `--only 1,3` runs some of them; `--memory-count <n>` changes the size of (4). One run takes a few minutes.
  */
@@ -15,6 +16,7 @@ import * as Decode from "./decode.js"
 import * as Memory from "./memory.js"
 import * as Overhead from "./overhead.js"
 import * as Scan from "./scan.js"
+import * as ScanBudget from "./scanBudget.js"
 import { printTable, type Row } from "./support.js"
 
 const argument = (name: string): string | undefined => {
@@ -22,7 +24,7 @@ const argument = (name: string): string | undefined => {
   return index === -1 ? undefined : process.argv[index + 1]
 }
 
-const only = new Set((argument("--only") ?? "1,2,3,4,5").split(",").map((s) => s.trim()))
+const only = new Set((argument("--only") ?? "1,2,3,4,5,6").split(",").map((s) => s.trim()))
 // 100,000 by default to keep a run to a few minutes: the SDK decodes ~7,000 candidates/s per core (see (3)).
 const memoryCount = Number(argument("--memory-count") ?? 100_000)
 
@@ -31,7 +33,8 @@ const sections: ReadonlyArray<readonly [string, string, () => Promise<ReadonlyAr
   ["2", "per-request overhead", Overhead.run],
   ["3", "decode cost", Decode.run],
   ["4", "memory: stream vs collect", () => Memory.run(memoryCount)],
-  ["5", "factorial-ats export", Cli.run]
+  ["5", "factorial-ats export", Cli.run],
+  ["6", "client CPU per page of a scan", ScanBudget.run]
 ]
 
 const main = async () => {
