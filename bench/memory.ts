@@ -3,6 +3,8 @@
  * each in its own Node process (`--expose-gc`, so retained heap can be read after a full collection), both at once
  * to halve the wall time. The child runs as one esbuild bundle under plain `node`, as an application would ship:
  * run through the TypeScript loader, its RSS would mostly be the loader's (about 180 MB before the first record).
+ * A third process streams with V8's young generation capped (`--max-semi-space-size=8`): most of a stream's peak
+ * RSS is short-lived garbage in the young generation, which V8 grows to 16 MB per semi-space by default.
  */
 import * as esbuild from "esbuild"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -25,7 +27,7 @@ export const run = async (count: number): Promise<ReadonlyArray<Row>> => {
   const flags = ["--expose-gc", "--max-old-space-size=8192"]
   const dir = mkdtempSync(join(tmpdir(), "effect-factorial-bench-"))
   const bundle = join(dir, "memory-child.mjs")
-  let stream: MemoryResult, collect: MemoryResult
+  let stream: MemoryResult, collect: MemoryResult, smallYoung: MemoryResult
   try {
     await esbuild.build({
       entryPoints: ["bench/memory-child.ts"],
@@ -35,9 +37,10 @@ export const run = async (count: number): Promise<ReadonlyArray<Row>> => {
       outfile: bundle,
       logLevel: "warning"
     })
-    ;[stream, collect] = await Promise.all([
+    ;[stream, collect, smallYoung] = await Promise.all([
       runChild<MemoryResult>(bundle, flags, ["stream", String(count)], { loader: false }),
-      runChild<MemoryResult>(bundle, flags, ["collect", String(count)], { loader: false })
+      runChild<MemoryResult>(bundle, flags, ["collect", String(count)], { loader: false }),
+      runChild<MemoryResult>(bundle, [...flags, "--max-semi-space-size=8"], ["stream", String(count)], { loader: false })
     ])
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -55,6 +58,7 @@ export const run = async (count: number): Promise<ReadonlyArray<Row>> => {
   const perRecord = ((collect.endRetainedMB - collect.baselineMB) * 1_048_576) / collect.count
   return [
     { ...row("SDK stream (cursor)", stream), target: "peak RSS ≤ 150 MB", met: stream.peakRssMB <= 150 },
+    row("SDK stream, node --max-semi-space-size=8", smallYoung),
     { ...row("SDK all() (collect)", collect), note: `${row("", collect).note}; ≈ ${Math.round(perRecord)} bytes per candidate held` }
   ]
 }
