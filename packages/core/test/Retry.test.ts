@@ -265,6 +265,52 @@ describe("timeouts and interruption", () => {
       expect(inFlight!.signal.aborted).toBe(true)
     }))
 
+  // The live clock takes the timeout's own path (one forked attempt and a plain timer), not `Effect.timeoutFail`.
+  it.live("on the live clock, an attempt without an answer fails with TimeoutError and aborts the request", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => Effect.never, { timeout: "20 millis" })
+      const error = yield* Effect.flip(client.raw(request("GET")))
+      expect(error._tag === "TimeoutError" && [error.scope, error.timeout]).toEqual(["Attempt", Duration.millis(20)])
+      const [only] = yield* sent
+      expect(only!.signal.aborted).toBe(true)
+    }))
+
+  it.live("on the live clock, the deadline cuts the attempt's timeout and is named", () =>
+    Effect.gen(function*() {
+      const { client } = yield* mockClient(() => Effect.never, { timeout: "30 seconds", deadline: "20 millis" })
+      const error = yield* Effect.flip(client.raw(request("GET")))
+      expect(error._tag === "TimeoutError" && [error.scope, error.timeout]).toEqual(["Deadline", Duration.millis(20)])
+    }))
+
+  it.live("on the live clock, timeouts of idempotent requests are retried", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => Effect.never, {
+        timeout: "10 millis",
+        retry: { baseDelay: "1 millis", maxDelay: "1 millis" }
+      })
+      expect((yield* Effect.flip(client.raw(request("GET"))))._tag).toBe("TimeoutError")
+      expect((yield* sent).map((one) => one.signal.aborted)).toEqual([true, true, true])
+    }))
+
+  it.live("on the live clock, an answer within the timeout is the call's result", () =>
+    Effect.gen(function*() {
+      const { client } = yield* mockClient(() => json({ id: "7" }), { timeout: "30 seconds" })
+      expect(yield* client.raw(request("GET"))).toEqual({ id: "7" })
+      const failing = yield* mockClient(() => text("", 404), { timeout: "30 seconds" })
+      expect((yield* Effect.flip(failing.client.raw(request("GET"))))._tag).toBe("NotFound")
+    }))
+
+  it.live("on the live clock, interrupting the caller aborts the request in flight", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => Effect.never, { timeout: "30 seconds" })
+      const fiber = yield* Effect.fork(client.raw(request("GET")))
+      while ((yield* sent).length === 0) yield* Effect.sleep("1 millis")
+      const [inFlight] = yield* sent
+      expect(inFlight!.signal.aborted).toBe(false)
+      yield* Fiber.interrupt(fiber)
+      expect(inFlight!.signal.aborted).toBe(true)
+    }))
+
   it.effect("interrupting the fiber cancels a pending backoff", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* mockClient(() => text("", 503), { retry: {} })

@@ -151,6 +151,21 @@ describe("credentials a header cannot carry", () => {
       expect(yield* second.sent).toEqual([])
     }))
 
+  it.effect("a custom auth that changes its header set in place is checked again: new values sent, bad ones refused", () =>
+    Effect.gen(function*() {
+      const headers: Record<string, Redacted.Redacted> = { authorization: Redacted.make("Bearer tok-one") }
+      const custom = FactorialAuth.make({ kind: "Custom", headers: Effect.sync(() => headers) })
+      const { client, sent } = yield* mockClient(() => json({}), { auth: custom })
+      const get = client.raw({ method: "GET", path: ["ats", "candidates"] })
+      yield* get
+      headers.authorization = Redacted.make("Bearer tok-two")
+      yield* get
+      headers.authorization = Redacted.make("Bearer tok-three\r\nInjected: yes")
+      const error = yield* Effect.flip(get)
+      expect(error._tag === "AuthError" && error.reason).toBe("InvalidCredential")
+      expect((yield* sent).map((one) => one.headers["authorization"])).toEqual(["Bearer tok-one", "Bearer tok-two"])
+    }))
+
   it.effect("FACTORIAL_API_KEY with a line break fails the layer with a ConfigError naming the variable", () =>
     Effect.gen(function*() {
       const { http } = yield* mockHttp(() => json({}))

@@ -5,11 +5,15 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as DefaultServices from "effect/DefaultServices"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
+import type * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
@@ -23,6 +27,7 @@ import {
   TimeoutError,
   TransportError
 } from "../FactorialError.js"
+import * as AttemptTimeout from "./attemptTimeout.js"
 import * as Body from "./body.js"
 import * as HeaderValue from "./headerValue.js"
 import type { FactorialRequest, RequestBody, RequestMethod } from "../FactorialRequest.js"
@@ -165,15 +170,43 @@ const checkPath = (request: FactorialRequest): InvalidRequest | undefined => {
   return undefined
 }
 
+/** A header set of an auth, checked, with its plain values. */
+interface CheckedSet {
+  readonly names: ReadonlyArray<string>
+  readonly values: ReadonlyArray<Redacted.Redacted>
+  readonly plain: Readonly<Record<string, string>>
+}
+
+/**
+ * Header sets already checked. An auth answers the same set until its credential changes (a static key always),
+ * so a set is checked once, not on every attempt; a set changed in place since is checked again.
+ */
+const checkedSets = new WeakMap<object, CheckedSet>()
+
+const unchanged = (headers: Readonly<Record<string, Redacted.Redacted>>, known: CheckedSet): boolean => {
+  const names = Object.keys(headers)
+  if (names.length !== known.names.length) return false
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] !== known.names[i] || headers[names[i]!] !== known.values[i]) return false
+  }
+  return true
+}
+
 /** The auth's headers, each checked: a value a header cannot carry fails here, named, before any transport sees it. */
 const checkedAuthHeaders = (auth: FactorialAuth) =>
   Effect.flatMap(auth.headers, (headers) => {
+    const known = checkedSets.get(headers)
+    if (known !== undefined && unchanged(headers, known)) return Effect.succeed(known.plain)
+    const names = Object.keys(headers)
+    const values = names.map((name) => headers[name]!)
     const plain: Record<string, string> = {}
-    for (const [name, value] of Object.entries(headers)) {
-      const error = HeaderValue.checkCredential(HeaderValue.credentialName(name), Redacted.value(value))
+    for (let i = 0; i < names.length; i++) {
+      const value = Redacted.value(values[i]!)
+      const error = HeaderValue.checkCredential(HeaderValue.credentialName(names[i]!), value)
       if (error !== undefined) return Effect.fail(error)
-      plain[name.toLowerCase()] = Redacted.value(value)
+      plain[names[i]!.toLowerCase()] = value
     }
+    checkedSets.set(headers, { names, values, plain })
     return Effect.succeed(plain)
   })
 
@@ -187,16 +220,19 @@ const setBody = (
   request: HttpClientRequest.HttpClientRequest,
   body: RequestBody | undefined,
   target: Target
-): Effect.Effect<HttpClientRequest.HttpClientRequest, TransportError> => {
-  if (body === undefined) return Effect.succeed(request)
-  if (body._tag === "FormData") return Effect.succeed(HttpClientRequest.bodyFormData(request, body.value))
-  return Effect.mapError(HttpClientRequest.bodyJson(request, body.value), () =>
-    new TransportError({
+): HttpClientRequest.HttpClientRequest | TransportError => {
+  if (body === undefined) return request
+  if (body._tag === "FormData") return HttpClientRequest.bodyFormData(request, body.value)
+  try {
+    return HttpClientRequest.bodyUnsafeJson(request, body.value)
+  } catch {
+    return new TransportError({
       method: target.method,
       url: target.url,
       reason: "Encode",
       detail: "the body could not be serialised as JSON"
-    }))
+    })
+  }
 }
 
 const isOk = (status: number) => status >= 200 && status < 300
@@ -237,9 +273,6 @@ const handleResponse = (
       debugBodies: engine.debugBodies
     }))
   })
-
-const addRedactedNames = (names: ReadonlyArray<string>) => (current: ReadonlyArray<string | RegExp>) =>
-  names.every((name) => current.includes(name)) ? current : [...current, ...names]
 
 /** Why a text is not JSON, in the SDK's words (the parser's message would quote the text). */
 const notJsonIssue = (error: unknown): string =>
@@ -282,23 +315,6 @@ const parseBody = (
   }
 }
 
-const decodeBody = <A, I, R>(
-  engine: Engine,
-  schema: Schema.Schema<A, I, R>,
-  target: Target,
-  parsed: Parsed
-): Effect.Effect<A, DecodeError, R> =>
-  Effect.mapError(
-    Decoder.responseEffect(schema)(parsed.json),
-    (error) =>
-      DecodeError.fromParseError({
-        status: parsed.status,
-        method: target.method,
-        url: target.url,
-        ...Body.info(parsed.body, engine.debugBodies)
-      }, error, parsed.json)
-  )
-
 const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
   Either.match(UrlParams.makeUrl(url, params, Option.none()), {
     onLeft: () => safeUrl(url),
@@ -309,6 +325,33 @@ const shownUrl = (url: string, params: UrlParams.UrlParams): string =>
 export const requestUrl = (resourcesUrl: string, request: FactorialRequest): string =>
   shownUrl(resourcesUrl + request.path.map(encodeURIComponent).join("/"), encodeQuery(request.query))
 
+/** The time on the fiber's clock (the `TestClock` in tests), without an effect of its own. */
+const nowMillis = (fiber: Fiber.RuntimeFiber<any, any>): number =>
+  Context.get(fiber.getFiberRef(DefaultServices.currentServices), Clock.Clock).unsafeCurrentTimeMillis()
+
+/** The shown URL of a request, worked out when an error first needs it: a call that succeeds never does. */
+const lazyTarget = (method: RequestMethod, url: string, params: UrlParams.UrlParams): Target => {
+  let shown: string | undefined
+  return {
+    method,
+    get url() {
+      return (shown ??= shownUrl(url, params))
+    }
+  }
+}
+
+/** Decoders by schema, built once per schema rather than on every call. */
+const decoders = new WeakMap<object, (input: unknown) => Effect.Effect<unknown, unknown, unknown>>()
+
+const decoderOf = <A, I, R>(schema: Schema.Schema<A, I, R>) => {
+  let decoder = decoders.get(schema)
+  if (decoder === undefined) {
+    decoder = Decoder.responseEffect(schema) as (input: unknown) => Effect.Effect<unknown, unknown, unknown>
+    decoders.set(schema, decoder)
+  }
+  return decoder as (input: unknown) => Effect.Effect<A, ParseResult.ParseError, R>
+}
+
 /** Builds `execute`: one logical call = rate limit, auth, attempts with timeout and retries, then decoding. */
 export const makeExecute = (engine: Engine) =>
 <A, I, R>(request: FactorialRequest, schema: Schema.Schema<A, I, R>): Effect.Effect<A, FactorialRequestError, R> =>
@@ -317,90 +360,105 @@ export const makeExecute = (engine: Engine) =>
     if (invalidPath !== undefined) return Effect.fail(invalidPath)
     const url = engine.resourcesUrl + request.path.map(encodeURIComponent).join("/")
     const urlParams = encodeQuery(request.query)
-    const target: Target = { method: request.method, url: shownUrl(url, urlParams) }
+    const target = lazyTarget(request.method, url, urlParams)
     const timeout = request.timeout === undefined
       ? engine.timeout
       : Option.getOrElse(Duration.decodeUnknown(request.timeout), () => engine.timeout)
+    const timeoutMillis = Duration.toMillis(timeout)
     const deadline = request.deadline === undefined
       ? engine.deadline
       : request.deadline === false
       ? undefined
       : Option.getOrElse(Duration.decodeUnknown(request.deadline), () => engine.deadline)
     const policy = Retry.resolve(engine.retry, request.retry)
+    const httpRequest = setBody(HttpClientRequest.make(request.method)(url, { urlParams }), request.body, target)
+    if (httpRequest instanceof TransportError) return Effect.fail(httpRequest)
 
-    const send = (
-      httpRequest: HttpClientRequest.HttpClientRequest,
-      deadlineAt: number | undefined,
-      authHeaders: Readonly<Record<string, string>>
-    ) =>
-      Effect.gen(function*() {
-        const names = Object.keys(authHeaders)
+    // One attempt: the transport, then the body read and parsed, all within the attempt's timeout.
+    const exchange = (authenticated: HttpClientRequest.HttpClientRequest) =>
+      Effect.flatMap(
+        Effect.catchTags(engine.http.execute(authenticated), {
+          RequestError: (error) => Effect.fail(toTransportError(target, error)),
+          // Only reachable when a `transformClient` rejects responses itself: map its response like ours.
+          ResponseError: (error) => Effect.succeed(error.response)
+        }),
+        (response) => handleResponse(engine, response, target)
+      )
+
+    const send = (deadlineAt: number | undefined, authHeaders: Readonly<Record<string, string>>) =>
+      Effect.withFiberRuntime<Parsed, FactorialRequestError>((fiber) => {
         const authenticated = HttpClientRequest.setHeaders(httpRequest, authHeaders)
         // Each attempt gets the timeout, or what is left of the deadline if that is less.
-        const now = yield* Clock.currentTimeMillis
-        const left = deadlineAt === undefined ? undefined : Math.max(0, deadlineAt - now)
-        const cut = left !== undefined && left < Duration.toMillis(timeout)
-        return yield* engine.http.execute(authenticated).pipe(
-          Effect.catchTags({
-            RequestError: (error) => Effect.fail(toTransportError(target, error)),
-            // Only reachable when a `transformClient` rejects responses itself: map its response like ours.
-            ResponseError: (error) => Effect.succeed(error.response)
-          }),
-          Effect.flatMap((response) => handleResponse(engine, response, target)),
-          Effect.timeoutFail({
-            duration: cut ? Duration.millis(left) : timeout,
-            onTimeout: () =>
-              cut && deadline !== undefined
-                ? new TimeoutError({ method: target.method, url: target.url, timeout: deadline, scope: "Deadline" })
-                : new TimeoutError({ method: target.method, url: target.url, timeout })
-          }),
-          // Keep the credential headers out of spans and logs even if the user changed the defaults.
-          Effect.locallyWith(Headers.currentRedactedNames, addRedactedNames(names))
+        const left = deadlineAt === undefined ? undefined : Math.max(0, deadlineAt - nowMillis(fiber))
+        const cut = left !== undefined && left < timeoutMillis
+        const timed = AttemptTimeout.timeoutFail(
+          exchange(authenticated),
+          cut ? left : timeoutMillis,
+          () =>
+            cut && deadline !== undefined
+              ? new TimeoutError({ method: target.method, url: target.url, timeout: deadline, scope: "Deadline" })
+              : new TimeoutError({ method: target.method, url: target.url, timeout })
         )
+        // Keep the credential headers out of spans and logs even if the user changed the defaults.
+        const redacted = fiber.getFiberRef(Headers.currentRedactedNames)
+        const names = Object.keys(authHeaders)
+        return names.every((name) => redacted.includes(name))
+          ? timed
+          : Effect.locally(timed, Headers.currentRedactedNames, [...redacted, ...names])
       })
 
-    const base = HttpClientRequest.make(request.method)(url, { urlParams })
-    return setBody(base, request.body, target).pipe(
-      Effect.flatMap((httpRequest) =>
-        Effect.gen(function*() {
-          // The first slot is waited for before the deadline starts: queueing behind the client's own rate
-          // limit is pacing, not failure. Later attempts wait for theirs (and the 429 gate) within the deadline.
-          yield* engine.limiter.acquire(request.method)
-          const deadlineAt = deadline === undefined ? undefined : (yield* Clock.currentTimeMillis) + Duration.toMillis(deadline)
-          let first = true
-          // After a 401 the auth may renew its credential (OAuth); the request is then replayed with it. Another
-          // replica's refresh can revoke the renewed credential too: the request is replayed again while each
-          // renewal brings a different credential, a bounded number of times per call.
-          let replays = 0
-          const authenticated = Effect.gen(function*() {
-            let authHeaders = yield* checkedAuthHeaders(engine.auth)
-            while (true) {
-              const sent = yield* Effect.either(send(httpRequest, deadlineAt, authHeaders))
-              if (Either.isRight(sent)) return sent.right
-              const error = sent.left
-              if (error._tag !== "Unauthorized" || replays >= maxUnauthorizedReplays) return yield* Effect.fail(error)
+    // The first slot is waited for before the deadline starts: queueing behind the client's own rate limit is
+    // pacing, not failure. Later attempts wait for theirs (and the 429 gate) within the deadline.
+    const call = Effect.zipRight(
+      engine.limiter.acquire(request.method),
+      Effect.withFiberRuntime<Parsed, FactorialRequestError>((fiber) => {
+        const deadlineAt = deadline === undefined ? undefined : nowMillis(fiber) + Duration.toMillis(deadline)
+        let first = true
+        // After a 401 the auth may renew its credential (OAuth); the request is then replayed with it. Another
+        // replica's refresh can revoke the renewed credential too: the request is replayed again while each
+        // renewal brings a different credential, a bounded number of times per call.
+        let replays = 0
+        const sendWith = (authHeaders: Readonly<Record<string, string>>): Effect.Effect<Parsed, FactorialRequestError> =>
+          Effect.catchIf(
+            send(deadlineAt, authHeaders),
+            (error) => error._tag === "Unauthorized" && replays < maxUnauthorizedReplays,
+            (error) => {
               replays++
-              if (!(yield* engine.auth.onUnauthorized)) return yield* Effect.fail(error)
-              const renewed = yield* checkedAuthHeaders(engine.auth)
-              // The first replay takes the auth at its word; a later one needs a credential not refused yet.
-              if (replays > 1 && sameCredential(renewed, authHeaders)) return yield* Effect.fail(error)
-              authHeaders = renewed
+              return Effect.flatMap(engine.auth.onUnauthorized, (renews) =>
+                renews
+                  ? Effect.flatMap(checkedAuthHeaders(engine.auth), (renewed) =>
+                    // The first replay takes the auth at its word; a later one needs a credential not refused yet.
+                    replays > 1 && sameCredential(renewed, authHeaders) ? Effect.fail(error) : sendWith(renewed))
+                  : Effect.fail(error))
             }
-          })
-          const attempt = Effect.gen(function*() {
-            if (!first) yield* engine.limiter.acquire(request.method)
+          )
+        const authenticated = Effect.flatMap(checkedAuthHeaders(engine.auth), sendWith)
+        const attempt = Effect.suspend(() => {
+          if (first) {
             first = false
-            return yield* authenticated
-          })
-          return yield* Retry.withRetry(attempt, {
-            method: request.method,
-            policy,
-            budget: engine.budget,
-            limiter: engine.limiter,
-            deadlineAt
-          })
+            return authenticated
+          }
+          return Effect.zipRight(engine.limiter.acquire(request.method), authenticated)
         })
-      ),
-      Effect.flatMap((parsed) => decodeBody(engine, schema, target, parsed))
+        return Retry.withRetry(attempt, {
+          method: request.method,
+          policy,
+          budget: engine.budget,
+          limiter: engine.limiter,
+          deadlineAt
+        })
+      })
     )
+    const decode = decoderOf(schema)
+    return Effect.flatMap(call, (parsed) =>
+      Effect.mapError(
+        decode(parsed.json),
+        (error) =>
+          DecodeError.fromParseError({
+            status: parsed.status,
+            method: target.method,
+            url: target.url,
+            ...Body.info(parsed.body, engine.debugBodies)
+          }, error, parsed.json)
+      ))
   })

@@ -2,7 +2,6 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Random from "effect/Random"
-import * as Ref from "effect/Ref"
 import type { RateLimitBudget } from "../RateLimit.js"
 
 /** What a client needs of a limiter (the shape of `RateLimiter.Service`). */
@@ -51,26 +50,29 @@ export const memory = (
     for (const [method, budget] of Object.entries(budgets)) {
       if (budget !== undefined) slots.set(method, yield* slidingWindow(budget))
     }
-    const gate = yield* Ref.make(0)
-    const waitForGate: Effect.Effect<void> = Effect.gen(function*() {
+    // The epoch millis the gate is closed until; 0 while no 429 ever closed it (the common case costs a read).
+    let gate = 0
+    const waitForGate: Effect.Effect<void> = Effect.suspend(() => (gate === 0 ? Effect.void : waitForClosedGate))
+    const waitForClosedGate: Effect.Effect<void> = Effect.gen(function*() {
       // Bounded: each round waits until the gate it saw; a gate pushed further away is waited for again.
       for (let round = 0; round < 100; round++) {
-        const until = yield* Ref.get(gate)
+        const until = gate
         const now = yield* Clock.currentTimeMillis
         if (until <= now) return
         const jitter = 1 + gateJitter * (yield* Random.next)
         yield* Effect.sleep(Duration.millis(Math.ceil((until - now) * jitter)))
       }
     })
-    const acquire = (method: string) =>
-      Effect.zipRight(
-        waitForGate,
-        Effect.zipRight(slots.get(method.toUpperCase()) ?? Effect.void, waitForGate)
-      )
+    const acquire = (method: string) => {
+      const slot = slots.get(method.toUpperCase())
+      return slot === undefined ? waitForGate : Effect.zipRight(waitForGate, Effect.zipRight(slot, waitForGate))
+    }
     return {
       acquire,
-      pauseUntil: (epochMillis) => Ref.update(gate, (until) => Math.max(until, epochMillis)),
-      pausedUntil: Effect.flatMap(Ref.get(gate), (until) =>
-        Effect.map(Clock.currentTimeMillis, (now) => (until > now ? until : 0)))
+      pauseUntil: (epochMillis) =>
+        Effect.sync(() => {
+          gate = Math.max(gate, epochMillis)
+        }),
+      pausedUntil: Effect.map(Clock.currentTimeMillis, (now) => (gate > now ? gate : 0))
     }
   })
