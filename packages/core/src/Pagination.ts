@@ -31,6 +31,7 @@ import * as Decoder from "./Decoder.js"
 import { DecodeError, FactorialErrorTypeId } from "./FactorialError.js"
 import * as Limit from "./internal/concurrencyLimit.js"
 import * as internal from "./internal/paginationPlan.js"
+import { nextTurn } from "./internal/nextTurn.js"
 /**
  * The pagination metadata of a list response. Lenient where the API is: `limit` may be `null`; cursors may be
  * absent or `null` (offset pages, empty pages) and decode as absent; a missing or `null` flag reads as `false`;
@@ -512,7 +513,9 @@ const readAhead = <A, E, R>(
     yield* Effect.forkScoped(Stream.runIntoQueue(pages(permits.take(1)), queue))
     return Stream.fromQueue(queue, { maxChunkSize: 1 }).pipe(
       Stream.flattenTake,
-      Stream.tap(() => permits.release(1))
+      // The permit wakes the producer, which runs only when this fiber yields: without waiting for the next turn
+      // here, the next page would be requested after this one is decoded, not while it is.
+      Stream.tap(() => Effect.zipRight(permits.release(1), nextTurn))
     )
   }))
 

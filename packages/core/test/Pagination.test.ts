@@ -316,6 +316,34 @@ describe("cursor strategy", () => {
       yield* Fiber.interrupt(ahead)
     }))
 
+  it.effect("requests the next page before decoding the records of the current one", () =>
+    Effect.gen(function*() {
+      const api = yield* fakeEndpoint(6)
+      const log: Array<string> = []
+      const Logged = Schema.Number.pipe(Schema.filter((n) => {
+        log.push(`decode ${n}`)
+        return true
+      }))
+      const source: Pagination.Source<number, never, never> = {
+        fetch: (request) =>
+          Effect.zipRight(Effect.sync(() => log.push(`fetch after ${afterOf(request) ?? "start"}`)), api.fetchPage(request)),
+        schema: Logged
+      }
+      expect(yield* collect(Pagination.stream(source, { limit: 2 }))).toEqual(range(6))
+      // Each page is requested while the previous one waits to be decoded, never after.
+      expect(log).toEqual([
+        "fetch after start",
+        `fetch after ${cursorOf(2)}`,
+        "decode 1",
+        "decode 2",
+        `fetch after ${cursorOf(4)}`,
+        "decode 3",
+        "decode 4",
+        "decode 5",
+        "decode 6"
+      ])
+    }))
+
   it.effect("keeps one page in flight", () =>
     Effect.gen(function*() {
       const api = yield* fakeEndpoint(500, { delay: () => "1 second" })
