@@ -24,6 +24,7 @@ import * as RcMap from "effect/RcMap"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { limited } from "./internal/limitedClient.js"
+import type { RedisRateLimiter } from "./RedisRateLimiter.js"
 import { SqlTokenStore as SqlTokenStoreTag } from "./SqlTokenStore.js"
 
 /**
@@ -163,10 +164,13 @@ export declare namespace FactorialTenants {
       | ((key: string) => Omit<FactorialClient.Options, "auth">)
       | undefined
     /**
-     * The rate budget and 429 gate of a tenant shared with other replicas, e.g. `RedisRateLimiter`'s `forTenant`.
-     * Default: each client keeps its own budget (`client.rateLimit`).
+     * The rate budget and 429 gate of a tenant shared with other replicas, e.g. `RedisRateLimiter`'s `forTenant`
+     * (whose `withSlot` holds each request's slot until its response). Default: each client keeps its own budget
+     * (`client.rateLimit`).
      */
-    readonly rateLimiter?: ((key: string) => RateLimiter.Service) | undefined
+    readonly rateLimiter?:
+      | ((key: string) => RateLimiter.Service | RedisRateLimiter.TenantLimiter)
+      | undefined
     /** A tenant's client is dropped this long after its last use. Default 10 minutes. */
     readonly idleTimeToLive?: Duration.DurationInput | undefined
     /**
@@ -227,7 +231,8 @@ const make = (
         const limiter = options.rateLimiter?.(key)
         // A shared budget replaces the client's own: every attempt takes a slot of it, a 429 closes its gate. It
         // is applied at the transport, once the credential is there: a slot taken before waiting for a refresh
-        // would let the requests queued behind the refresh reach the server in one burst.
+        // would let the requests queued behind the refresh reach the server in one burst. A limiter with
+        // `withSlot` holds the slot until the response, so no delay on the way bunches requests at the server.
         const shared = limiter === undefined ? {} : {
           rateLimit: false as const,
           transformClient: (http: HttpClient.HttpClient) =>

@@ -90,6 +90,27 @@ export declare namespace RedisRateLimiter {
     readonly prefix?: string | undefined
     /** The budgets of every tenant. Default: 200 POST per minute, GET unlimited (as `FactorialClient`). */
     readonly budgets?: RateLimitOptions | undefined
+    /**
+     * How long a request run by `withSlot` may go unanswered before its slot stops counting as in flight: the
+     * slot then counts this long and a window more. Make it at least the longest attempt (the client's timeout).
+     * Default 1 minute.
+     */
+    readonly maxRequestDuration?: Duration.DurationInput | undefined
+  }
+
+  /**
+   * The budget of one tenant: `RateLimiter.Service`, and `withSlot`.
+   *
+   * @since 0.1.0
+   */
+  export interface TenantLimiter extends RateLimiter.Service {
+    /**
+     * Runs `effect` (one request of `method`) on a slot of the budget held until it ends: the slot is taken
+     * before, and counts from then until a window after the response. Wherever in between the server times the
+     * request, it never sees more than the budget in any window. `acquire` counts a slot from the moment it is
+     * taken only, so the transport's delays can bunch requests at the server.
+     */
+    readonly withSlot: <A, E, R>(method: string, effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   }
 
   /**
@@ -99,11 +120,23 @@ export declare namespace RedisRateLimiter {
    */
   export interface Service {
     /** The limiter of one tenant (the key the Factorial budget belongs to: the company). */
-    readonly forTenant: (key: string) => RateLimiter.Service
+    readonly forTenant: (key: string) => TenantLimiter
   }
 }
 
-/** Answers 0 when a slot was taken, else the milliseconds to wait (the gate's or the window's). */
+/**
+ * How long a request run by `withSlot` counts as in flight at most, when not configured.
+ *
+ * @since 0.1.0
+ */
+export const defaultMaxRequestDuration: Duration.DurationInput = "1 minute"
+
+/**
+ * Answers 0 when a slot was taken, else the milliseconds to wait (the gate's or the window's). A slot is a member
+ * scored with the time it stops being "now": `now` for a slot counted from when it is taken, `now + ARGV[4]` for a
+ * request in flight (rescored when it ends). It counts until its score is a window old; one in flight cannot end
+ * sooner than a window from now, so a waiter never sleeps longer than a window.
+ */
 const acquireScript = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -114,12 +147,21 @@ if limit < 0 then return 0 end
 local window = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < limit then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window)
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), ARGV[3])
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  redis.call('PEXPIRE', KEYS[1], tonumber(last[2]) + window - now)
   return 0
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
+return math.max(1, math.min(window, tonumber(oldest[2]) + window - now))
+`
+
+/** A request ended: its slot (if still counted) is scored now, so it counts for one window from its end. */
+const endScript = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+return 0
 `
 
 /** Extends the pause to `ARGV[1]` milliseconds from now (Redis's clock) unless it already lasts longer. */
@@ -168,6 +210,16 @@ const make = (
   Effect.gen(function*() {
     const post = yield* checkBudget("post", options.budgets?.post, defaultPostBudget)
     const get = yield* checkBudget("get", options.budgets?.get, undefined)
+    const maxRequestDuration = Duration.decodeUnknown(options.maxRequestDuration ?? defaultMaxRequestDuration)
+    if (
+      Option.isNone(maxRequestDuration) || !Duration.isFinite(maxRequestDuration.value) ||
+      Duration.toMillis(maxRequestDuration.value) < 1
+    ) {
+      return yield* Effect.fail(
+        ConfigError.InvalidData(["maxRequestDuration"], "maxRequestDuration must be a finite duration of 1 ms or more")
+      )
+    }
+    const holdMillis = Math.ceil(Duration.toMillis(maxRequestDuration.value))
     const budgets = new Map<string, { readonly limit: number; readonly windowMillis: number }>()
     if (post !== undefined) budgets.set("POST", post)
     if (get !== undefined) budgets.set("GET", get)
@@ -199,7 +251,7 @@ const make = (
       })
 
     let slots = 0
-    const forTenant = (key: string): RateLimiter.Service => {
+    const forTenant = (key: string): RedisRateLimiter.TenantLimiter => {
       const pauseKey = `${prefix}${key}:pause`
       const lanes = new Map(
         Array.from(budgets, ([method, budget]) => [
@@ -220,20 +272,45 @@ const make = (
           )
         })
 
-      const acquire = (method: string): Effect.Effect<void> => {
+      /** Waits for a slot held `hold` milliseconds past now; answers whether Redis (not the fallback) gave it. */
+      const take = (method: string, member: string, hold: number): Effect.Effect<boolean> => {
         const lane = lanes.get(method.toUpperCase())
+        let viaRedis = true
         const attempt: Effect.Effect<number> = run(
           acquireScript,
           [lane?.key ?? `${prefix}${key}:unlimited`, pauseKey],
-          [lane?.budget.limit ?? -1, lane?.budget.windowMillis ?? 0, `${Date.now()}-${process.pid}-${++slots}-${Math.random()}`]
+          [lane?.budget.limit ?? -1, lane?.budget.windowMillis ?? 0, member, hold]
         ).pipe(
-          Effect.catchAll((error) => Effect.zipRight(degraded(error), Effect.as(local.acquire(method), 0)))
+          Effect.catchAll((error) =>
+            Effect.zipRight(
+              Effect.zipRight(degraded(error), Effect.sync(() => (viaRedis = false))),
+              Effect.as(local.acquire(method), 0)
+            )
+          )
         )
-        const loop: Effect.Effect<void> = Effect.flatMap(attempt, (wait) =>
-          wait <= 0 ? Effect.void : Effect.zipRight(Effect.sleep(Duration.millis(wait)), loop))
+        const loop: Effect.Effect<boolean> = Effect.flatMap(attempt, (wait) =>
+          wait <= 0 ? Effect.sync(() => viaRedis) : Effect.zipRight(Effect.sleep(Duration.millis(wait)), loop))
         // Unlimited methods only wait for the 429 gate, side by side; a budget's waiters queue.
         return (lane === undefined ? loop : lane.semaphore.withPermits(1)(loop)).pipe(
           Effect.withSpan("RedisRateLimiter.acquire", { attributes: { tenant: key, method } })
+        )
+      }
+
+      const newMember = () => `${Date.now()}-${process.pid}-${++slots}-${Math.random()}`
+
+      const acquire = (method: string): Effect.Effect<void> => Effect.asVoid(take(method, newMember(), 0))
+
+      const withSlot = <A, E, R>(method: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
+        const lane = lanes.get(method.toUpperCase())
+        if (lane === undefined) return Effect.zipRight(acquire(method), effect)
+        const member = newMember()
+        // Interrupted between the grant and here, the slot is not rescored: it counts its whole hold, the safe side.
+        return Effect.uninterruptibleMask((restore) =>
+          Effect.flatMap(restore(take(method, member, holdMillis)), (viaRedis) =>
+            Effect.ensuring(
+              restore(effect),
+              viaRedis ? Effect.ignore(run(endScript, [lane.key], [member])) : Effect.void
+            ))
         )
       }
 
@@ -252,7 +329,7 @@ const make = (
         Effect.catchAll((error) => Effect.as(degraded(error), 0))
       )
 
-      return { acquire, pauseUntil, pausedUntil }
+      return { acquire, withSlot, pauseUntil, pausedUntil }
     }
 
     return RedisRateLimiter.of({ forTenant })

@@ -1,6 +1,7 @@
 import { expect, it } from "@effect/vitest"
 import * as Clock from "effect/Clock"
 import type * as Duration from "effect/Duration"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Ref from "effect/Ref"
@@ -47,6 +48,32 @@ describeWith(redis, "RedisRateLimiter on Redis", () => {
       const started = yield* Clock.currentTimeMillis
       yield* Effect.all(posts, { concurrency: "unbounded" })
       expect((yield* Clock.currentTimeMillis) - started).toBeGreaterThanOrEqual(590)
+    }))
+
+  it.scopedLive("withSlot: a request's slot counts while it is in flight and for a window after its end", () =>
+    Effect.gen(function*() {
+      const window = 300
+      const limiters = yield* replicas({ budgets: { post: { limit: 1, window: `${window} millis` } } })
+      const [a, b] = [limiters[0]!.forTenant("acme"), limiters[1]!.forTenant("acme")]
+      const release = yield* Deferred.make<void>()
+      const taken = yield* Deferred.make<void>()
+      const slow = yield* Effect.fork(
+        a.withSlot("POST", Effect.zipRight(Deferred.succeed(taken, undefined), Deferred.await(release)))
+      )
+      yield* Deferred.await(taken)
+      // In flight for several windows: another replica's POST still waits.
+      expect(yield* finishedAfter([b.acquire("POST")], `${3 * window} millis`)).toBe(0)
+      yield* Deferred.succeed(release, undefined)
+      yield* Fiber.join(slow)
+      const ended = yield* Clock.currentTimeMillis
+      // The next slot is a whole window after the end, not after the start.
+      const next = yield* b.withSlot("POST", Clock.currentTimeMillis)
+      expect(next - ended).toBeGreaterThanOrEqual(window)
+      // Interrupted while waiting, a request never runs and takes no slot from anyone.
+      const ran = yield* Ref.make(false)
+      const waiting = yield* Effect.fork(b.withSlot("POST", Ref.set(ran, true)))
+      yield* Fiber.interrupt(waiting)
+      expect(yield* Ref.get(ran)).toBe(false)
     }))
 
   it.scopedLive("a 429 gate set by one replica holds every replica's requests of that tenant", () =>
