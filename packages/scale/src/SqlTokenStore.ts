@@ -354,17 +354,30 @@ const make = (
         )
 
       /**
-       * Whether the lease looks free (or lapsed). A read: waiters poll with it, so on SQLite they do not compete
-       * for the database's single write lock with the holder's heartbeat and save.
+       * Whether the lease looks free, held, or lapsed (its holder stopped renewing it without releasing it). A read:
+       * waiters poll with it, so on SQLite they do not compete for the database's single write lock with the
+       * holder's heartbeat and save.
        */
-      const looksFree = sql<{ readonly held: number | boolean }>`SELECT CASE WHEN lease_owner IS NOT NULL
-          AND lease_until >= ${now} THEN 1 ELSE 0 END AS held FROM ${t} WHERE tenant = ${key}`.pipe(
-        Effect.map((rows) => rows.length === 0 || Number(rows[0]!.held) === 0)
+      const leaseState = sql<{ readonly state: number }>`SELECT CASE WHEN lease_owner IS NULL THEN 0
+          WHEN lease_until >= ${now} THEN 1 ELSE 2 END AS state FROM ${t} WHERE tenant = ${key}`.pipe(
+        Effect.map((rows) => (rows.length === 0 ? "free" : (["free", "held", "lapsed"] as const)[Number(rows[0]!.state)]!))
       )
 
       /** One attempt at the lease: answers whether `owner` holds it now. */
       const tryLease = (owner: string): Effect.Effect<boolean, SqlError> =>
-        Effect.flatMap(looksFree, (free) => (free ? takeLease(owner) : Effect.succeed(false)))
+        Effect.flatMap(leaseState, (state) => {
+          if (state === "held") return Effect.succeed(false)
+          if (state === "free") return takeLease(owner)
+          return Effect.tap(takeLease(owner), (taken) =>
+            taken
+              // The one case a lapsed lease cannot heal: the holder died after the token endpoint rotated the
+              // refresh token and before it saved the new one; the next refresh is then refused (InvalidGrant).
+              ? Effect.logWarning(
+                "Took over a token store lease its holder did not release (it stopped or stalled mid-refresh); if " +
+                  "it had already refreshed, the stored refresh token no longer works and the company must authorize again"
+              ).pipe(Effect.annotateLogs({ table, tenant: key }))
+              : Effect.void)
+        })
 
       const takeLease = (owner: string): Effect.Effect<boolean, SqlError> =>
         Effect.flatMap(

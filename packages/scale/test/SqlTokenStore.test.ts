@@ -6,6 +6,7 @@ import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
@@ -189,11 +190,21 @@ for (const engine of engines) {
           expect(timedOut).toBeInstanceOf(TokenStoreError)
           expect(timedOut.operation).toBe("lock")
 
-          // A lease about to expire: the waiter gets in after it.
+          // A lease about to expire: the waiter gets in after it, and warns that the holder never released it.
           yield* plant(100)
           const patient = yield* storeOn(client, table, { lockTimeout: "10 seconds" })
-          const exit = yield* Effect.exit(patient.forTenant("acme").withLock(Effect.succeed("in")))
+          const warnings: Array<unknown> = []
+          const recorded = Logger.add(
+            Logger.make(({ logLevel, message }) => logLevel._tag === "Warning" && warnings.push(message))
+          )
+          const exit = yield* Effect.exit(patient.forTenant("acme").withLock(Effect.succeed("in"))).pipe(
+            Effect.provide(recorded)
+          )
           expect(exit).toEqual(Exit.succeed("in"))
+          expect(String(warnings)).toContain("did not release")
+          // A lease released as it should be is taken without a warning.
+          yield* patient.forTenant("acme").withLock(Effect.void).pipe(Effect.provide(recorded))
+          expect(warnings).toHaveLength(1)
           const owners = yield* Effect.flatMap(SqlClient.SqlClient, (sql) =>
             sql<{ lease_owner: string | null }>`SELECT lease_owner FROM ${sql(table)}`).pipe(
               Effect.provide(client()),
