@@ -1,10 +1,11 @@
 /**
- * One replica of the cluster simulation (run by `cluster.test.ts` as a child process with `node --import tsx`):
+ * One replica of the cluster simulation (bundled and run by `cluster.test.ts` as a child process):
  * many fibers per tenant sending requests through `FactorialTenants`, over the shared token table (SQLite or
  * PostgreSQL) and, when given, the shared Redis budget. Prints one JSON line of counts when done.
  */
-import { FactorialClient, type FactorialRequest } from "@effect-factorial/core"
+import { FactorialClient, type FactorialRequest, type StoredTokens } from "@effect-factorial/core"
 import { FetchHttpClient } from "@effect/platform"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { PgClient } from "@effect/sql-pg"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import type * as SqlClient from "@effect/sql/SqlClient"
@@ -13,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { closeSync, openSync, writeSync } from "node:fs"
 import { FactorialTenants, RedisRateLimiter, SqlTokenStore } from "../../src/index.js"
 
 /** What the parent asks of this replica. */
@@ -28,8 +30,19 @@ export interface WorkerConfig {
   readonly pauseMillis: number
   /** Every n-th request of a fiber is a POST. */
   readonly postEvery: number
-  /** Dies (SIGKILL) on taking this tenant's refresh lease after this many milliseconds: a crash mid-refresh. */
-  readonly die?: { readonly tenant: string; readonly afterMillis: number } | undefined
+  /**
+   * Dies (SIGKILL) in the middle of one of this tenant's refreshes, after this many milliseconds: `"lease"` once
+   * it holds the refresh lease, before the token call, and once no refresh of this replica (any tenant) is between
+   * its token call and its save; `"unsaved"` once the token endpoint rotated the refresh token, before the save
+   * (the crash window nothing can recover from).
+   */
+  readonly die?: {
+    readonly tenant: string
+    readonly afterMillis: number
+    readonly moment: "lease" | "unsaved"
+    /** Every replica is given `die`; the first to reach the moment creates this file and is the one to die. */
+    readonly claim: string
+  } | undefined
 }
 
 /** What this replica saw. */
@@ -65,29 +78,76 @@ const request = (post: boolean, n: number): FactorialRequest =>
     }
     : { method: "GET", path: ["ats", "job_postings"], query: { limit: 1 } }
 
+/** Tenants whose refresh token the token endpoint may have rotated while the new one is not saved yet. */
+const unsaved = new Set<string>()
+/** The tenant of each sandbox origin (its tokens' `baseUrl`), to tell whose token call a request is. */
+const origins = new Map<string, string>()
+
+/** The transport, noting each tenant's token calls: from the call until the save, its rotation is unsaved. */
+const watchedTransport = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(HttpClient.HttpClient, (client) =>
+    HttpClient.transform(client, (send, request) => {
+      const url = new URL(request.url)
+      const tenant = url.pathname === "/oauth/token" ? origins.get(url.origin) : undefined
+      if (tenant === undefined) return send
+      // A refused call rotated nothing; a call without an answer may have, so it stays unsaved.
+      return Effect.zipRight(
+        Effect.sync(() => unsaved.add(tenant)),
+        Effect.tap(send, (response) => (response.status === 200 ? Effect.void : Effect.sync(() => unsaved.delete(tenant))))
+      )
+    }))
+).pipe(Layer.provide(FetchHttpClient.layer))
+
+/** SIGKILL, after one line on stderr (written synchronously) saying what was unsaved at that moment. */
+const kill = (moment: string, waitedFor: ReadonlyArray<string> = []): Effect.Effect<never> =>
+  Effect.zipRight(
+    Effect.sync(() => {
+      writeSync(2, `killed ${JSON.stringify({ moment, at: Date.now() - startAt, unsaved: [...unsaved], waitedFor })}\n`)
+      process.kill(process.pid, "SIGKILL")
+    }),
+    Effect.never
+  )
+
+/** Waits until no refresh of this replica is between its token call and its save, then dies at once. */
+const killOutsideWindow = (waitedFor: ReadonlyArray<string> = [...unsaved]): Effect.Effect<never> =>
+  Effect.suspend(() =>
+    unsaved.size === 0 ? kill("lease", waitedFor) : Effect.zipRight(Effect.sleep(1), killOutsideWindow(waitedFor))
+  )
+
 const program = Effect.gen(function*() {
   const tokens = yield* SqlTokenStore
   const redis = yield* Effect.serviceOption(RedisRateLimiter)
-  const die = config.die
+  for (const tenant of config.tenants) {
+    const stored = yield* tokens.forTenant(tenant).load
+    const baseUrl = Option.getOrUndefined(stored)?.baseUrl
+    if (baseUrl !== undefined) origins.set(new URL(baseUrl).origin, tenant)
+  }
+  let die = config.die
+  let claimed = false
+  const dying = () => {
+    if (die === undefined || claimed || Date.now() < startAt + die.afterMillis) return claimed
+    try {
+      closeSync(openSync(die.claim, "wx"))
+      claimed = true
+    } catch {
+      die = undefined
+    }
+    return claimed
+  }
   const tenants = yield* FactorialTenants.make({
     store: (key) => {
       const store = tokens.forTenant(key)
-      if (die === undefined || key !== die.tenant) return store
-      return {
-        ...store,
-        withLock: (effect) =>
-          store.withLock(Effect.suspend(() => {
-            if (Date.now() < startAt + die.afterMillis) return effect
-            // Holding the lease, before the token call: the worst moment that can be recovered from.
-            process.kill(process.pid, "SIGKILL")
-            return Effect.never
-          }))
-      }
+      const saved = { ...store, save: (stored: StoredTokens) => Effect.tap(store.save(stored), () => unsaved.delete(key)) }
+      if (die === undefined || key !== die.tenant) return saved
+      return die.moment === "unsaved"
+        ? { ...saved, save: (stored) => Effect.suspend(() => (dying() ? kill("unsaved") : saved.save(stored))) }
+        : { ...saved, withLock: (effect) => store.withLock(Effect.suspend(() => (dying() ? killOutsideWindow() : effect))) }
     },
     rateLimiter: Option.match(redis, { onNone: () => undefined, onSome: (limiter) => limiter.forTenant })
   })
   const report = { ok: 0, posts: 0, failures: {} as Record<string, number> }
-  // Ready: the parent answers with the start time once every replica is (start-up takes seconds under tsx).
+  // Ready: the parent answers with the start time once every replica is (start-up takes a second or more).
   process.stdout.write("ready\n")
   startAt = yield* startSignal
   yield* Effect.sleep(Math.max(0, startAt - Date.now()))
@@ -129,7 +189,8 @@ const budget = config.redis === undefined
   : RedisRateLimiter.layer({
     url: config.redis.url,
     prefix: config.redis.prefix,
-    budgets: { post: { limit: config.redis.limit, window: config.redis.windowMillis } }
+    budgets: { post: { limit: config.redis.limit, window: config.redis.windowMillis } },
+    maxRequestDuration: "10 seconds"
   })
 
 program.pipe(
@@ -141,7 +202,7 @@ program.pipe(
       leaseDuration: config.leaseMillis
     }).pipe(Layer.provide(database)),
     budget,
-    FetchHttpClient.layer
+    watchedTransport
   )),
   Effect.runPromise
 ).then(
