@@ -186,7 +186,16 @@ describe("Decoder.response", () => {
         decode: (n) => (n === null ? undefined : n),
         encode: (n) => (n === undefined ? null : n)
       }),
-      list: Schema.optionalWith(Schema.Array(Schema.NumberFromString), { nullable: true })
+      list: Schema.optionalWith(Schema.Array(Schema.NumberFromString), { nullable: true }),
+      // A type side that checks more than the encoded side's type: it must run.
+      narrowing: Schema.optionalWith(
+        Schema.transform(Schema.NullOr(Schema.Number), Schema.UndefinedOr(Schema.Int), {
+          strict: true,
+          decode: (n) => (n === null ? undefined : n),
+          encode: (n) => (n === undefined ? null : n)
+        }),
+        { nullable: true }
+      )
     })
     const base = { required: "r", nullToUndefined: null }
     agree(synthetic, [
@@ -211,6 +220,9 @@ describe("Decoder.response", () => {
       { ...base, list: ["1", "2"] },
       { ...base, list: ["1", 2] },
       { ...base, extra: true, required: undefined },
+      { ...base, narrowing: 2 },
+      { ...base, narrowing: 1.5 },
+      { ...base, narrowing: null },
       null
     ])
   })

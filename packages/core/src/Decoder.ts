@@ -168,24 +168,60 @@ const keepsItsType = (ast: AST.AST): boolean => {
   }
 }
 
-/** `a` and `b` validate alike: the same node, or unions of such members in the same order. */
-const sameType = (a: AST.AST, b: AST.AST): boolean =>
-  a === b ||
-  (AST.isUnion(a) && AST.isUnion(b) && !isAnnotated(a) && !isAnnotated(b) && a.types.length === b.types.length &&
-    a.types.every((member, i) => sameType(member, b.types[i])))
+/**
+ * `keepsItsType`, for outputs other than `null` and `undefined`: those come from a union's other members, and the
+ * type side's `null` and `undefined` members reject them.
+ */
+const keepsItsTypeWhenSet = (ast: AST.AST): boolean => {
+  if (isAnnotated(ast)) return false
+  switch (ast._tag) {
+    case "Refinement":
+      return keepsItsTypeWhenSet(ast.from)
+    case "Transformation":
+      return keepsItsTypeWhenSet(ast.to)
+    case "Union": {
+      const members = coreMembers(ast)
+      return !ast.types.some(hasLiteralKey) && ast.types.every((member) => !isAnnotated(member)) &&
+        members.every(keepsItsType) && members.slice(0, -1).every((member) => validatesInPlace(AST.typeAST(member)))
+    }
+    default:
+      return keepsItsType(ast)
+  }
+}
+
+/** `a` and `b` validate alike: the same node, or nodes of the same kind, unannotated, over such nodes. */
+const sameType = (a: AST.AST, b: AST.AST): boolean => {
+  if (a === b) return true
+  if (a._tag !== b._tag || isAnnotated(a) || isAnnotated(b)) return false
+  switch (a._tag) {
+    case "Union": {
+      const types = (b as AST.Union).types
+      return a.types.length === types.length && a.types.every((member, i) => sameType(member, types[i]))
+    }
+    case "Refinement":
+      return a.filter === (b as AST.Refinement).filter && sameType(a.from, (b as AST.Refinement).from)
+    case "TupleType": {
+      const other = b as AST.TupleType
+      return a.elements.length === 0 && other.elements.length === 0 && a.rest.length === 1 &&
+        other.rest.length === 1 && sameType(a.rest[0].type, other.rest[0].type)
+    }
+    default:
+      return false
+  }
+}
 
 /**
  * Whether parsing by `typeSide` may be skipped for a value, other than `null` or `undefined`, that decoding
  * `encodedSide` (compiled strictly) produced: `typeSide` is `typeAST(encodedSide)` give or take `null` and
- * `undefined` members (which reject such a value), and it accepts what `encodedSide` produced, unchanged.
+ * `undefined` members (which reject such a value), and that accepts what `encodedSide` produced, unchanged.
  */
 const typeSideAccepts = (encodedSide: AST.AST, typeSide: AST.AST): boolean => {
   if (isAnnotated(typeSide) || (AST.isUnion(typeSide) && typeSide.types.some(isAnnotated))) return false
-  const from = coreMembers(encodedSide)
-  const to = coreMembers(typeSide)
-  return from.length > 0 && from.length === to.length &&
-    from.every((member, i) => sameType(to[i], AST.typeAST(member)) && keepsItsType(member)) &&
-    to.slice(0, -1).every(validatesInPlace)
+  if (!keepsItsTypeWhenSet(encodedSide)) return false
+  const expected = coreMembers(AST.typeAST(encodedSide))
+  const actual = coreMembers(typeSide)
+  return expected.length > 0 && expected.length === actual.length &&
+    expected.every((member, i) => sameType(member, actual[i]))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
