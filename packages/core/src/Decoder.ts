@@ -531,12 +531,11 @@ const fuseStructs = (
     const out: Record<string, unknown> = {}
     for (const field of fields) {
       // The encoded struct: a present key, or a required one, is decoded (an absent required key as `undefined`).
-      let present = Object.prototype.hasOwnProperty.call(u, field.name)
+      let present = !field.fromOptional || Object.prototype.hasOwnProperty.call(u, field.name)
       let value: unknown = undefined
-      if (present || !field.fromOptional) {
+      if (present) {
         value = field.from(u[field.name])
         if (value === Miss) return Miss
-        present = true
       }
       // The property transformation, given `Option.some(value)` for a key the decoded object has.
       let passedThrough = present
