@@ -331,6 +331,16 @@ const compileNode = (ast: AST.AST, compiler: Compiler, strict: boolean): Step =>
         }
         return Miss
       }
+      // A value other than `null` and `undefined` is refused by the `null` and `undefined` members: only the others
+      // are tried for it, in the same order.
+      const setMembers = unionMembers(ast.types.filter((member) => !isNullish(member) || isAnnotated(member)), compiler, strict)
+      const runSet: Step = setMembers.length === 1 ? setMembers[0] : (u) => {
+        for (const member of setMembers) {
+          const value = member(u)
+          if (value !== Miss) return value
+        }
+        return Miss
+      }
       // Absent and null values are common and each member's answer for them is always the same: asking once saves
       // a failed declaration (an error value) per record, e.g. for every absent timestamp.
       let onUndefined: unknown = Unset
@@ -348,7 +358,7 @@ const compileNode = (ast: AST.AST, compiler: Compiler, strict: boolean): Step =>
           if (isShareable(value)) onNull = value
           return value
         }
-        return run(u)
+        return runSet(u)
       }
     }
     case "Suspend": {
