@@ -33,10 +33,11 @@ const digit = (text: string, at: number): number => {
   const d = text.charCodeAt(at) - 48
   return d >= 0 && d <= 9 ? d : Number.NaN
 }
-const digits = (text: string, at: number, length: number): number => {
-  let n = 0
-  for (let i = at; i < at + length; i++) n = n * 10 + digit(text, i)
-  return n
+/** Two digits at `at` as a number, `NaN` if either is not a digit. */
+const twoDigits = (text: string, at: number): number => {
+  const tens = text.charCodeAt(at) - 48
+  const units = text.charCodeAt(at + 1) - 48
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : Number.NaN
 }
 const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1)
@@ -53,9 +54,9 @@ const parseCanonical = (text: string): number | undefined => {
     text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 ||
     text.charCodeAt(length - 1) !== 90 || (length === 24 && text.charCodeAt(19) !== 46)
   ) return undefined
-  const year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2)
-  const hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2)
-  const millis = length === 24 ? digits(text, 20, 3) : 0
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2), month = twoDigits(text, 5), day = twoDigits(text, 8)
+  const hour = twoDigits(text, 11), minute = twoDigits(text, 14), second = twoDigits(text, 17)
+  const millis = length === 24 ? twoDigits(text, 20) * 10 + digit(text, 22) : 0
   // NaN (a non-digit) fails every comparison below.
   // Years 0–99 go to the general parser, which has always read them.
   if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59 && millis >= 0)) {
