@@ -20,6 +20,7 @@ export const responseOptions: AST.ParseOptions = { errors: "all", onExcessProper
 /** Marks "this value does not take the fast path"; never a decoded value. */
 export const Miss: unique symbol = Symbol.for("@effect-factorial/core/fastDecode/Miss")
 
+/** A compiled node: the decoded value, or `Miss`. */
 export type Step = (input: unknown) => unknown
 
 /** Thrown while compiling a node the fast path does not handle; the whole schema then uses Schema's decoder. */
@@ -34,12 +35,17 @@ const fromEither = (result: unknown): unknown =>
 const assertPlain = (ast: AST.AST): void => {
   if (isAnnotated(ast)) throw new Unsupported("annotated")
 }
+
 /** Array-index-like keys are ordered numerically by JavaScript objects, so key order rules differ for them. */
 const isIndex = (key: string): boolean => /^(0|[1-9][0-9]*)$/.test(key)
 
+/**
+ * One compilation. A node is compiled strictly where a skipped type side relies on it (see `decodeRules.ts`): there,
+ * a declaration without type parameters must return its very input, or the value takes Schema's path.
+ */
 interface Compiler {
   readonly options: AST.ParseOptions
-  /** Compiled steps by node, for the lenient and the strict compilation (see `keepsItsType`). */
+  /** Compiled steps by node, for the lenient and the strict compilation. */
   readonly memo: Map<AST.AST, Step>
   readonly strictMemo: Map<AST.AST, Step>
 }
