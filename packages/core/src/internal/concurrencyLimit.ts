@@ -7,13 +7,13 @@
  * than the fastest seen, which is what a 429 retried after `Retry-After` looks like from here) halves the window,
  * at most once per round trip: the requests that were already in flight when it shrank do not shrink it again.
  *
- * One slot can still be too fast for a server that allows fewer requests per second than one connection makes.
- * So a push-back with a single slot also spaces request starts (a pace, starting at the fastest answer time and
- * doubling on each further push-back), and every answer after that shortens the pace by 2%: the same AIMD, on the
- * rate instead of the window.
+ * A server that limits requests per second is not helped by fewer requests in flight, only by fewer starts, and
+ * each of its 429s keeps every request waiting for its `Retry-After`. So push-backs also pace request starts
+ * (`Pacer`): at the rate the server accepted between the last two push-backs, growing slowly until the next.
  */
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import * as Pacer from "./pacer.js"
 
 /** What the controller learns from one request. */
 export type Outcome =
@@ -47,6 +47,11 @@ export interface AdaptiveSettings {
 /** An answer slower than `factor ×` the fastest seen plus `slack` counts as push-back. */
 const slowFactor = 3
 const slackMillis = 200
+/**
+ * The pace after a push-back: doubling each second until the server first pushes back on a paced scan (the first
+ * measurement may be far too low), then 5% a second; a paced push-back keeps at least 70% of the pace it stopped.
+ */
+const pacing = { probeGrowth: 2, growth: 1.05, keep: 0.7 }
 
 interface State {
   window: number
@@ -57,10 +62,7 @@ interface State {
   epoch: number
   slowStart: boolean
   fastest: number
-  /** Milliseconds between request starts; 0 when not pacing. */
-  pace: number
-  /** When the next request may start (pacing). */
-  nextStart: number
+  readonly pacer: Pacer.Pacer
   readonly waiting: Array<() => void>
 }
 
@@ -73,8 +75,7 @@ const make = (settings: AdaptiveSettings, adaptive: boolean): Limit => {
     epoch: 0,
     slowStart: true,
     fastest: Number.POSITIVE_INFINITY,
-    pace: 0,
-    nextStart: 0,
+    pacer: Pacer.make(pacing),
     waiting: []
   }
   const wake = () => {
@@ -98,43 +99,41 @@ const make = (settings: AdaptiveSettings, adaptive: boolean): Limit => {
       if (index !== -1) state.waiting.splice(index, 1)
     })
   })
-  const learn = (outcome: Outcome, startedIn: number) => {
+  /** A push-back: halves the window, at most once per epoch. */
+  const shrink = (startedIn: number) => {
+    if (startedIn !== state.epoch) return
+    state.epoch++
+    state.decreases++
+    state.slowStart = false
+    state.window = Math.max(1, state.window / 2)
+  }
+  const learn = (outcome: Outcome, startedIn: number, started: number, now: number) => {
     if (!adaptive) return
-    const pushedBack = outcome._tag === "PushedBack" ||
-      (outcome._tag === "Answered" && Number.isFinite(state.fastest) &&
-        outcome.millis > state.fastest * slowFactor + slackMillis)
-    if (pushedBack) {
-      if (startedIn !== state.epoch) return
-      state.epoch++
-      state.decreases++
-      state.slowStart = false
-      if (state.window < 2) {
-        const floor = Number.isFinite(state.fastest) ? Math.max(state.fastest, 10) : 50
-        state.pace = Math.min(Math.max(state.pace * 2, floor), 10_000)
-      }
-      state.window = Math.max(1, state.window / 2)
+    const slow = outcome._tag === "Answered" && Number.isFinite(state.fastest) &&
+      outcome.millis > state.fastest * slowFactor + slackMillis
+    // Every answer spent one of the server's tokens, about when it arrived there.
+    if (outcome._tag === "Answered") state.pacer.accepted(now - Math.min(outcome.millis, state.fastest))
+    if (outcome._tag === "PushedBack" || slow) {
+      // The server refused about when the request started (a slow answer is one it refused, then took after the
+      // wait it asked for).
+      state.pacer.pushedBack(started, now)
+      shrink(startedIn)
       return
     }
     if (outcome._tag !== "Answered") return
     state.fastest = Math.min(state.fastest, outcome.millis)
-    if (state.pace > 0) {
-      state.pace = state.pace < 1 ? 0 : state.pace * 0.98
-      return
-    }
     state.window = Math.min(settings.cap, state.window + (state.slowStart ? 1 : 1 / state.window))
   }
   /** Waits for the pace, if any, and answers when the request starts. */
   const paced = (restore: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      if (state.pace === 0) return Effect.succeed(now)
-      const start = Math.max(now, state.nextStart)
-      state.nextStart = start + state.pace
-      return start === now ? Effect.succeed(now) : Effect.as(restore(Effect.sleep(start - now)), start)
+      const wait = state.pacer.reserve(now)
+      return wait === 0 ? Effect.succeed(now) : Effect.as(restore(Effect.sleep(wait)), now + wait)
     })
-  const release = (outcome: Outcome, startedIn: number) =>
+  const release = (outcome: Outcome, startedIn: number, started: number, now: number) =>
     Effect.sync(() => {
       state.inFlight--
-      learn(outcome, startedIn)
+      learn(outcome, startedIn, started, now)
       wake()
     })
   return {
@@ -160,7 +159,7 @@ const make = (settings: AdaptiveSettings, adaptive: boolean): Limit => {
                 : verdict === "pushedBack"
                 ? { _tag: "PushedBack" }
                 : { _tag: "Other" }
-              return release(outcome, startedIn)
+              return release(outcome, startedIn, Math.min(started, now), now)
             }))
           )
         })
