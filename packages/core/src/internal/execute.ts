@@ -251,11 +251,20 @@ const handleResponse = (
   response: HttpClientResponse.HttpClientResponse,
   target: Target
 ): Effect.Effect<Parsed, FactorialRequestError> =>
+  isOk(response.status)
+    ? Effect.flatMap(
+      Effect.mapError(Body.read(response, engine.maxBodyBytes), () => bodyReadFailure(target)),
+      (body) => parseBody(engine, target, response.status, body)
+    )
+    : failWithStatus(engine, response, target)
+
+/** Fails with the HTTP error of a response whose status is not 2xx. */
+const failWithStatus = (
+  engine: Engine,
+  response: HttpClientResponse.HttpClientResponse,
+  target: Target
+): Effect.Effect<never, FactorialRequestError> =>
   Effect.gen(function*() {
-    if (isOk(response.status)) {
-      const body = yield* Effect.mapError(Body.read(response, engine.maxBodyBytes), () => bodyReadFailure(target))
-      return yield* parseBody(engine, target, response.status, body)
-    }
     // The body of an error response is informative only: a failure to read it must not hide the status. A
     // redirect's body is not read at all.
     const body = isRedirect(response.status)
