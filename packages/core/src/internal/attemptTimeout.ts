@@ -25,29 +25,32 @@ const onLiveClock = <A, E, R, E1>(
 ): Effect.Effect<A, E | E1, R> =>
   Effect.uninterruptibleMask((restore) =>
     Effect.flatMap(Effect.forkDaemon(restore(self)), (attempt) =>
-      restore(Effect.async<A, E | E1>((resume) => {
-        let settled = false
-        const observer = (exit: Exit.Exit<A, E>) => {
-          if (settled) return
-          settled = true
-          clearTimeout(timer)
-          resume(exit)
-        }
-        const timer = setTimeout(() => {
-          if (settled) return
-          settled = true
-          attempt.removeObserver(observer)
-          resume(Effect.zipRight(Fiber.interrupt(attempt), Effect.failSync(onTimeout)))
-        }, millis)
-        attempt.addObserver(observer)
-        // The caller was interrupted: so is the attempt, and the caller waits for it to end.
-        return Effect.suspend(() => {
-          settled = true
-          clearTimeout(timer)
-          attempt.removeObserver(observer)
-          return Fiber.interrupt(attempt)
-        })
-      }))))
+      // Registered before the wait can be interrupted: an interruption of the caller, even one that arrives before
+      // the wait begins, interrupts the attempt, and the caller waits for it to end.
+      Effect.onInterrupt(
+        restore(Effect.async<A, E | E1>((resume) => {
+          let settled = false
+          const observer = (exit: Exit.Exit<A, E>) => {
+            if (settled) return
+            settled = true
+            clearTimeout(timer)
+            resume(exit)
+          }
+          const timer = setTimeout(() => {
+            if (settled) return
+            settled = true
+            attempt.removeObserver(observer)
+            resume(Effect.zipRight(Fiber.interrupt(attempt), Effect.failSync(onTimeout)))
+          }, millis)
+          attempt.addObserver(observer)
+          return Effect.sync(() => {
+            settled = true
+            clearTimeout(timer)
+            attempt.removeObserver(observer)
+          })
+        })),
+        () => Fiber.interrupt(attempt)
+      )))
 
 /**
  * Fails with `onTimeout()` when `self` has not ended within `millis`, after interrupting it.
