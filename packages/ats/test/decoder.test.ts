@@ -227,6 +227,36 @@ describe("Decoder.response", () => {
     ])
   })
 
+  it("builds a class declared to only assign its props without its constructor, and no other class", () => {
+    class Declared extends Schema.Class<Declared>("Declared")({
+      id: Schema.String,
+      when: Schema.optionalWith(Schema.NumberFromString, { nullable: true })
+    }, { [Decoder.AssignsPropsAnnotationId]: true }) {
+      get label() {
+        return `#${this.id}`
+      }
+    }
+    // Not declared: a field initialiser and a default that only the constructor applies.
+    class Initialised extends Schema.Class<Initialised>("Initialised")({
+      id: Schema.String,
+      kind: Schema.optionalWith(Schema.String, { default: () => "default" })
+    }) {
+      readonly seen = true
+    }
+    const records = [{ id: "1", when: "5" }, { id: "2", when: null }, { id: "3" }, { id: 4 }, { id: "5", extra: 1 }]
+    agree(Declared, records)
+    agree(Schema.Array(Declared), [records.filter((record) => typeof record.id === "string")])
+    const many = Decoder.response(Declared)
+    for (const record of records.slice(0, 3)) {
+      const decoded = Either.getOrThrow(many(record))
+      expect(decoded).toBeInstanceOf(Declared)
+      expect(decoded.label).toBe(`#${record.id}`)
+    }
+    agree(Initialised, [{ id: "1" }, { id: "2", kind: "k" }, { id: "3" }])
+    const initialised = Decoder.response(Initialised)
+    for (const id of ["1", "2"]) expect(Either.getOrThrow(initialised({ id }))).toMatchObject({ seen: true, kind: "default" })
+  })
+
   it("lets an exception thrown by a schema's own function through, as Schema does", () => {
     const Throws = Schema.transform(Schema.String, Schema.String, {
       strict: true,

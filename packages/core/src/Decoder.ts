@@ -46,6 +46,16 @@ export const NullToUndefinedAnnotationId: typeof Compiler.NullToUndefinedAnnotat
 export const NullToAbsentAnnotationId: typeof Compiler.NullToAbsentAnnotationId = Compiler.NullToAbsentAnnotationId
 
 /**
+ * An annotation for a `Schema.Class` (in its annotations) whose constructor, given props that already decoded, only
+ * copies them onto the new instance: no field defaults, no field initialisers or constructor of its own (the schema
+ * package's models). The fast path then builds each instance as that copy on the class's prototype instead of
+ * calling the constructor. A promise made by the schema's author: set it on nothing else.
+ *
+ * @since 0.2.0
+ */
+export const AssignsPropsAnnotationId: typeof Compiler.AssignsPropsAnnotationId = Compiler.AssignsPropsAnnotationId
+
+/**
  * `Schema.decodeUnknownEither(schema, responseOptions)`, taking the compiled path when it can. The results are
  * Schema's: a miss on the fast path (invalid input, or a shape it does not compile) reruns the input through
  * Schema, which then decides. Build it once per schema and reuse it.

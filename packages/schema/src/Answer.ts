@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { OriginalQuestionType } from "./Enums.js"
 import { AnswerId, ApplicationId, QuestionId } from "./Ids.js"
-import { nullTolerant, optional } from "./internal/fields.js"
+import { model, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -32,6 +32,4 @@ export class Answer extends Schema.Class<Answer>("@effect-factorial/schema/Answe
   created_at: nullTolerant(Timestamp),
   /** When the answer was last changed. */
   updated_at: nullTolerant(Timestamp)
-}, {
-  description: "An answer a candidate gave to a job posting question."
-}) {}
+}, model("An answer a candidate gave to a job posting question.")) {}

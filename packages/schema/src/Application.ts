@@ -15,7 +15,7 @@ import {
   JobPostingId,
   RejectionReasonId
 } from "./Ids.js"
-import { nullTolerant, optional, TextOrNumber } from "./internal/fields.js"
+import { model, nullTolerant, optional, TextOrNumber } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -35,9 +35,7 @@ export class ApplicationCv extends Schema.Class<ApplicationCv>("@effect-factoria
   content_type: optional(Schema.String),
   /** When the file was uploaded. */
   created_at: optional(Timestamp)
-}, {
-  description: "CV file of an application (name, download URL, size, MIME type, upload time)."
-}) {}
+}, model("CV file of an application (name, download URL, size, MIME type, upload time).")) {}
 
 /**
  * A candidate's application to a job posting. Decodes what the API sends (see the package
@@ -78,6 +76,4 @@ export class Application extends Schema.Class<Application>("@effect-factorial/sc
   ats_rejection_reason_id: optional(RejectionReasonId),
   /** Id of the candidate source of the application. */
   source_id: optional(CandidateSourceId)
-}, {
-  description: "A candidate's application to a job posting."
-}) {}
+}, model("A candidate's application to a job posting.")) {}

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { PhaseType } from "./Enums.js"
 import { ApplicationPhaseId, HiringStageId, JobPostingId } from "./Ids.js"
-import { nullTolerant, optional } from "./internal/fields.js"
+import { model, nullTolerant, optional } from "./internal/fields.js"
 
 /**
  * A phase of a job posting's hiring pipeline. Decodes what the API sends (see the package
@@ -33,6 +33,4 @@ export class ApplicationPhase extends Schema.Class<ApplicationPhase>("@effect-fa
   active_applications_count: optional(Schema.Int),
   /** Id of the company-wide hiring stage the phase maps to. */
   ats_hiring_stage_id: optional(HiringStageId)
-}, {
-  description: "A phase of a job posting's hiring pipeline."
-}) {}
+}, model("A phase of a job posting's hiring pipeline.")) {}

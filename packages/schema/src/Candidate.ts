@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { Gender } from "./Enums.js"
 import { CandidateId, CandidateSourceId, CompanyId, JobPostingId } from "./Ids.js"
-import { nullTolerant, optional, TextOrNumber } from "./internal/fields.js"
+import { model, nullTolerant, optional, TextOrNumber } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -56,6 +56,4 @@ export class Candidate extends Schema.Class<Candidate>("@effect-factorial/schema
   gender: optional(Gender),
   /** Score of the candidate. */
   score: optional(Schema.Finite)
-}, {
-  description: "A person in the company's recruiting database."
-}) {}
+}, model("A person in the company's recruiting database.")) {}

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { CandidateSourceCategory } from "./Enums.js"
 import { CandidateSourceId, CompanyId } from "./Ids.js"
-import { nullTolerant } from "./internal/fields.js"
+import { model, nullTolerant } from "./internal/fields.js"
 
 /**
  * A candidate source. Decodes what the API sends (see the package README for the null, id, enum
@@ -25,6 +25,4 @@ export class CandidateSource extends Schema.Class<CandidateSource>("@effect-fact
   name: nullTolerant(Schema.String),
   /** Display label: translated for built-in sources, the name for custom ones. */
   label: nullTolerant(Schema.String)
-}, {
-  description: "A channel candidates arrive through."
-}) {}
+}, model("A channel candidates arrive through.")) {}

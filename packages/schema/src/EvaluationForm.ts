@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CompanyId, EvaluationFormId, JobPostingId } from "./Ids.js"
-import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
+import { FreeFormArray, model, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -31,6 +31,4 @@ export class EvaluationForm extends Schema.Class<EvaluationForm>("@effect-factor
   created_at: nullTolerant(Timestamp),
   /** When the form was last changed. */
   updated_at: nullTolerant(Timestamp)
-}, {
-  description: "A scorecard interviewers fill in about a candidate."
-}) {}
+}, model("A scorecard interviewers fill in about a candidate.")) {}

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ApplicationId, ApplicationPhaseId, CandidateId, EvaluationFormId, FeedbackId } from "./Ids.js"
-import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
+import { FreeFormArray, model, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -33,6 +33,4 @@ export class Feedback extends Schema.Class<Feedback>("@effect-factorial/schema/F
   ats_evaluation_forms_id: optional(EvaluationFormId),
   /** Answers to the evaluation form; the spec's example items are `{id, score, note}`. */
   evaluation_form_answers: optional(FreeFormArray)
-}, {
-  description: "A reviewer's feedback on a candidate."
-}) {}
+}, model("A reviewer's feedback on a candidate.")) {}

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { HiringStageName } from "./Enums.js"
 import { CompanyId, HiringStageId } from "./Ids.js"
-import { nullTolerant } from "./internal/fields.js"
+import { model, nullTolerant } from "./internal/fields.js"
 
 /**
  * A hiring stage. Decodes what the API sends (see the package README for the null, id, enum and
@@ -25,6 +25,4 @@ export class HiringStage extends Schema.Class<HiringStage>("@effect-factorial/sc
   company_id: CompanyId,
   /** Place of the stage in the hiring flow. */
   position: nullTolerant(Schema.Int)
-}, {
-  description: "A company-wide hiring stage that application phases map to."
-}) {}
+}, model("A company-wide hiring stage that application phases map to.")) {}

@@ -15,7 +15,7 @@ import {
   WorkplaceType
 } from "./Enums.js"
 import { AtsCompanyId, CompanyId, JobPostingId, LegalEntityId, LocationId, TeamId } from "./Ids.js"
-import { nullTolerant, optional } from "./internal/fields.js"
+import { model, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -85,6 +85,4 @@ export class JobPosting extends Schema.Class<JobPosting>("@effect-factorial/sche
   published_at: optional(Timestamp),
   /** When the posting was created. */
   created_at: nullTolerant(Timestamp)
-}, {
-  description: "A position the company recruits for."
-}) {}
+}, model("A position the company recruits for.")) {}

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { ConversationId, MessageId, SenderId } from "./Ids.js"
-import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
+import { FreeFormArray, model, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -41,6 +41,4 @@ export class Message extends Schema.Class<Message>("@effect-factorial/schema/Mes
   opened_at: optional(Timestamp),
   /** When delivery last failed. */
   last_error_at: optional(Timestamp)
-}, {
-  description: "A message in the conversation of an application."
-}) {}
+}, model("A message in the conversation of an application.")) {}

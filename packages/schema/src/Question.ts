@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { OriginalQuestionType } from "./Enums.js"
 import { JobPostingId, QuestionId } from "./Ids.js"
-import { FreeFormArray, nullTolerant, optional } from "./internal/fields.js"
+import { FreeFormArray, model, nullTolerant, optional } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -36,6 +36,4 @@ export class Question extends Schema.Class<Question>("@effect-factorial/schema/Q
   updated_at: nullTolerant(Timestamp),
   /** Choices of a choice question; the spec's example items are `{text, disqualifies}`. */
   options: optional(FreeFormArray)
-}, {
-  description: "A question applicants answer when applying to a job posting."
-}) {}
+}, model("A question applicants answer when applying to a job posting.")) {}

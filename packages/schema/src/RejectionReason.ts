@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { DecisionMaker } from "./Enums.js"
 import { CompanyId, RejectionReasonId } from "./Ids.js"
-import { nullTolerant } from "./internal/fields.js"
+import { model, nullTolerant } from "./internal/fields.js"
 import { Timestamp } from "./Timestamp.js"
 
 /**
@@ -28,6 +28,4 @@ export class RejectionReason extends Schema.Class<RejectionReason>("@effect-fact
   created_at: nullTolerant(Timestamp),
   /** When the reason was last changed. */
   updated_at: nullTolerant(Timestamp)
-}, {
-  description: "A reason an application can be rejected for."
-}) {}
+}, model("A reason an application can be rejected for.")) {}

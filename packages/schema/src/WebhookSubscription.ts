@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { CompanyId, WebhookSubscriptionId } from "./Ids.js"
-import { nullTolerant, optional } from "./internal/fields.js"
+import { model, nullTolerant, optional } from "./internal/fields.js"
 
 /**
  * The ATS subscription types, in the order of Factorial's spec.
@@ -80,6 +80,4 @@ export class WebhookSubscription extends Schema.Class<WebhookSubscription>("@eff
   enabled: optional(Schema.Boolean),
   /** The API version whose schemas the payloads follow. */
   api_version: optional(Schema.String)
-}, {
-  description: "A webhook subscription: which event Factorial delivers, where, and with which challenge."
-}) {}
+}, model("A webhook subscription: which event Factorial delivers, where, and with which challenge.")) {}

@@ -17,8 +17,11 @@ export const NullToAbsentAnnotationId: unique symbol = Symbol.for("@effect-facto
 /** The options responses are decoded with: every error reported, undocumented fields ignored. */
 export const responseOptions: AST.ParseOptions = { errors: "all", onExcessProperty: "ignore" }
 
+/** See `Decoder.AssignsPropsAnnotationId`. */
+export const AssignsPropsAnnotationId: unique symbol = Symbol.for("@effect-factorial/core/Decoder/AssignsProps")
+
 /** Marks "this value does not take the fast path"; never a decoded value. */
-export const Miss: unique symbol = Symbol.for("@effect-factorial/core/fastDecode/Miss")
+export const Miss: unique symbol = Symbol.for("@effect-factorial/core/Decoder/Miss")
 
 /** A compiled node: the decoded value, or `Miss`. */
 export type Step = (input: unknown) => unknown
@@ -243,6 +246,23 @@ const compileTransformation = (ast: AST.Transformation, compiler: Compiler, stri
         }
       }
       const decode = transformation.decode
+      if (AST.isDeclaration(ast.to) && ast.to.annotations[AssignsPropsAnnotationId] === true) {
+        // A `Schema.Class` whose constructor is declared to only copy valid props onto the instance: the first
+        // record goes through the constructor, the others are that copy onto the same prototype, without the
+        // constructor's defaults pass and props copy (a third of a model's decoding), and without the instance
+        // check, which an object of that prototype passes.
+        let prototype: object | undefined
+        return (u) => {
+          const a = from(u)
+          if (a === Miss) return Miss
+          if (prototype !== undefined) return Object.assign(Object.create(prototype), a)
+          const b = fromEither(decode(a, options, ast, u))
+          if (b === Miss || !Predicate.isObject(b)) return Miss
+          const checked = to(b)
+          if (checked === b) prototype = Object.getPrototypeOf(b)
+          return checked
+        }
+      }
       return (u) => {
         const a = from(u)
         if (a === Miss) return Miss

@@ -10,6 +10,8 @@
  *   "no value" has one representation. Encoding omits the key;
  * - `nullTolerant`: every other field the spec marks required, since the API sends `null` for such fields. The key
  *   must be present; `null` decodes to `undefined` and `undefined` encodes back to `null`.
+ * A model class takes `model(description)` as its annotations: a model is its fields (no defaults, initialisers or
+ * constructor of its own), which lets core's decoder build instances without calling the constructor.
  *
  * Outbound fields are written by the caller:
  * - a required field is the bare schema: the key must be present with a valid value, or encoding fails with its path;
@@ -35,6 +37,17 @@ const NullToUndefined = Symbol.for("@effect-factorial/core/Decoder/NullToUndefin
 
 /** The same for `optional`'s property transformation: `null` becomes an absent key, any other value is kept. */
 const NullToAbsent = Symbol.for("@effect-factorial/core/Decoder/NullToAbsent")
+
+/** The same for a model class: its constructor only copies the decoded props onto the instance. */
+const AssignsProps = Symbol.for("@effect-factorial/core/Decoder/AssignsProps")
+
+/**
+ * The annotations of a model class: its description, and the promise to core's decoder that the class has no field
+ * defaults, initialisers or constructor of its own (keep it so: a model is its fields).
+ *
+ * @since 0.2.0
+ */
+export const model = (description: string) => ({ description, [AssignsProps]: true } as const)
 
 /**
  * An optional model field: absent or `null` on the wire, an absent property once decoded.
