@@ -223,6 +223,17 @@ describe("path segments", () => {
       }))
   }
 
+  it.effect("a path that is not an array of strings (an untyped caller) is refused, not a defect", () =>
+    Effect.gen(function*() {
+      const { client, sent } = yield* mockClient(() => json({}))
+      const whole = yield* Effect.flip(client.raw({ method: "GET", path: "ats/candidates" as never }))
+      expect(whole).toMatchObject({ _tag: "InvalidRequest", path: ["path"] })
+      const number = yield* Effect.flip(client.raw({ method: "GET", path: ["ats", "candidates", 7 as never] }))
+      expect(number).toMatchObject({ _tag: "InvalidRequest", path: ["path", 2] })
+      expect(number.message).toContain("is not a string")
+      expect(yield* sent).toEqual([])
+    }))
+
   it.effect("ordinary segments (ids, actions, spaces, unicode) are sent encoded", () =>
     Effect.gen(function*() {
       const { client, sent } = yield* mockClient(() => json({}))

@@ -157,8 +157,16 @@ const segmentProblem = (segment: string): string | undefined => {
 
 /** Refuses a path that would not reach the resource it names (`..`, an empty or smuggled segment). */
 const checkPath = (request: FactorialRequest): InvalidRequest | undefined => {
+  // The type says so, but a caller without types (JavaScript, a cast) may pass a string: refused, not a defect.
+  if (!Array.isArray(request.path)) {
+    return new InvalidRequest({
+      operation: `${request.method} request`,
+      path: ["path"],
+      message: "The path must be an array of segments, e.g. [\"ats\", \"candidates\"]; nothing was sent"
+    })
+  }
   for (const [index, segment] of request.path.entries()) {
-    const problem = segmentProblem(segment)
+    const problem = typeof segment === "string" ? segmentProblem(segment) : `is not a string (${typeof segment})`
     if (problem !== undefined) {
       return new InvalidRequest({
         operation: `${request.method} request`,
