@@ -30,6 +30,7 @@ export const command = Command.make("factorial-ats").pipe(
     Records.createCommand,
     Records.updateCommand,
     Records.deleteCommand,
+    Records.actionCommand,
     Login.login,
     Login.logout,
     WebhooksCommand.command,

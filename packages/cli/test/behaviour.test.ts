@@ -96,6 +96,27 @@ layer(sandbox({ size: 120, seed: 11 }), { excludeTestServices: true })("progress
         expect(notJson.stderr).toContain("stdin is not JSON")
       }))
 
+    it.effect("action: a collection action runs with a validated payload; an unknown action names the declared ones", () =>
+      Effect.gen(function*() {
+        const env = yield* sandboxEnv
+        const original = JSON.parse((yield* cli(["list", "job_postings", "--limit", "1"], { env })).stdout).data[0]
+        const copy = yield* cli(["action", "job_postings", "duplicate"], { env, stdin: JSON.stringify({ id: original.id }) })
+        expect(copy.stderr).toBe("")
+        expect(copy.code).toBe(0)
+        const duplicated = JSON.parse(copy.stdout)
+        expect(duplicated.id).not.toBe(original.id)
+        expect(JSON.parse((yield* cli(["get", "job_postings", duplicated.id], { env })).stdout).id).toBe(duplicated.id)
+
+        const unknown = yield* cli(["action", "applications", "hire"], { env, stdin: "{}" })
+        expect(unknown.code).toBe(2)
+        expect(unknown.stderr).toContain("applications has no action \"hire\"; it has: apply, move_to_phase")
+        const invalid = yield* cli(["action", "job_postings", "duplicate"], { env, stdin: JSON.stringify({ id: "x" }) })
+        expect(invalid.code).toBe(2)
+        expect(invalid.stderr).toMatch(/^factorial-ats: InvalidInput: stdin does not match DuplicateJobPosting: id/)
+        const without = yield* cli(["action", "candidates", "duplicate"], { env, stdin: "{}" })
+        expect(without.code).toBe(2)
+      }))
+
     it.effect("only resources with the operation are offered", () =>
       Effect.gen(function*() {
         const env = yield* sandboxEnv
@@ -224,7 +245,7 @@ layer(
 layer(sandbox({ size: 1 }), { excludeTestServices: true })("help and docs", (it) => {
   it.effect("--help on every command, completions for the shells", () =>
     Effect.gen(function*() {
-      const commands = [[], ["export"], ["get"], ["list"], ["create"], ["update"], ["delete"], ["login"], ["logout"], ["webhooks", "listen"], ["sandbox"]]
+      const commands = [[], ["export"], ["get"], ["list"], ["create"], ["update"], ["delete"], ["action"], ["login"], ["logout"], ["webhooks", "listen"], ["sandbox"]]
       const helps = yield* Effect.all(commands.map((command) => cli([...command, "--help"])), { concurrency: 4 })
       helps.forEach((help, i) => {
         expect({ command: commands[i], code: help.code }).toEqual({ command: commands[i], code: 0 })

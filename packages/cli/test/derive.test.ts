@@ -26,6 +26,19 @@ describe("derived from Ats.resources", () => {
     expect(Resources.supporting("create").length).toBeLessThan(definitions.length)
   })
 
+  it("actions are the descriptions' collection actions, under their API names", () => {
+    const byResource = Object.fromEntries(
+      Resources.all.map((resource) => [resource.name, Resources.actions(resource).map((action) => `${action.name}:${action.method}`)])
+    )
+    expect(byResource["applications"]).toEqual(["apply:apply", "move_to_phase:moveToPhase"])
+    expect(byResource["job_postings"]).toEqual(["duplicate:duplicate"])
+    expect(byResource["candidates"]).toEqual([])
+    const declared = definitions.flatMap((d) => Object.values(d.operations).filter((operation) => operation._tag === "Action"))
+    expect(Resources.all.flatMap((resource) => Resources.actions(resource).map((action) => action.payload))).toEqual(
+      declared.map((operation) => (operation._tag === "Action" ? operation.payload : undefined))
+    )
+  })
+
   it("filter keys and types come from the list-parameter schema; paging keys are not filters", () => {
     const keys = Filters.filterKeys(ListCandidatesParams)
     expect(keys.get("active")).toBe("boolean")

@@ -1,7 +1,8 @@
 /**
- * `get`, `list`, `create`, `update`, `delete`: one record or one page at a time. Writes read a JSON payload from a
- * file or stdin and validate it with the resource's payload schema before anything is sent.
+ * `get`, `list`, `create`, `update`, `delete`, `action`: one record or one page at a time. Writes read a JSON payload
+ * from a file or stdin and validate it with the operation's payload schema before anything is sent.
  */
+import type { Resource } from "@effect-factorial/ats"
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
@@ -176,3 +177,44 @@ export const deleteCommand = Command.make(
       Effect.flatMap(config.resource.service, (service) => Effect.flatMap(service.delete!(config.id), printed(config.resource)))
     )
 ).pipe(Command.withDescription(describeWrite("Delete a record and print it", "delete")))
+
+const withActions = Resources.all.filter((resource) => Resources.actions(resource).length > 0)
+
+/** `action <resource> <action>`: a collection action (`applications move_to_phase`), as the description declares it. */
+export const actionCommand = Command.make(
+  "action",
+  {
+    ...Settings.global,
+    resource: resourceArg(withActions),
+    action: Args.text({ name: "action" }).pipe(Args.withDescription("The action, as the API names it (see below).")),
+    file: fileOption
+  },
+  (config) =>
+    Settings.provide(
+      config,
+      Effect.gen(function*() {
+        const declared = Resources.actions(config.resource)
+        const action = declared.find((candidate) => candidate.name === config.action)
+        if (action === undefined) {
+          return yield* new InvalidInput({
+            detail: `${config.resource.name} has no action ${JSON.stringify(config.action)}; it has: ${
+              declared.map((candidate) => candidate.name).join(", ")
+            }`
+          })
+        }
+        // Validated before the service is built, so a wrong payload never reaches the network.
+        const payload = yield* readPayload(action.payload, config.file)
+        const service = (yield* config.resource.service) as unknown as Record<
+          string,
+          (payload: unknown) => Effect.Effect<unknown, Resource.WriteError>
+        >
+        yield* printRecord(config.resource, yield* service[action.method]!(payload))
+      })
+    )
+).pipe(
+  Command.withDescription(
+    `Run a collection action with a JSON payload (${
+      withActions.map((resource) => `${resource.name}: ${Resources.actions(resource).map((a) => a.name).join(", ")}`).join("; ")
+    }).`
+  )
+)

@@ -51,6 +51,21 @@ export const payloadSchema = (
   return found !== undefined && (found._tag === "Create" || found._tag === "Update") ? found.payload : undefined
 }
 
+/** A collection action of a resource (`applications move_to_phase`): its name on the wire and its service method. */
+export interface CliAction {
+  /** The action's path segment, its name on the command line, e.g. `move_to_phase`. */
+  readonly name: string
+  /** The service method that runs it, e.g. `moveToPhase`. */
+  readonly method: string
+  readonly payload: Schema.Schema.AnyNoContext
+}
+
+/** The collection actions a resource's description declares, in its order. */
+export const actions = (resource: CliResource): ReadonlyArray<CliAction> =>
+  Object.entries(resource.definition.operations).flatMap(([method, operation]) =>
+    operation._tag === "Action" ? [{ name: operation.path, method, payload: operation.payload }] : []
+  )
+
 /** The resources that have the operation. */
 export const supporting = (operation: WriteOperation): ReadonlyArray<CliResource> =>
   all.filter((resource) => operation === "delete" ? resource.definition.operations.delete?._tag === "Delete" : payloadSchema(resource, operation) !== undefined)
