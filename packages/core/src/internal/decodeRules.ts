@@ -48,18 +48,24 @@ export const isNullish = (ast: AST.AST): boolean =>
 const coreMembers = (ast: AST.AST): ReadonlyArray<AST.AST> =>
   AST.isUnion(ast) ? ast.types.filter((member) => !isNullish(member)) : isNullish(ast) ? [] : [ast]
 
+/** Keywords and literals: parsing one returns its input itself, whichever side it is on. */
+const leafTags: ReadonlySet<AST.AST["_tag"]> = new Set([
+  "StringKeyword",
+  "NumberKeyword",
+  "BooleanKeyword",
+  "UndefinedKeyword",
+  "UnknownKeyword",
+  "AnyKeyword",
+  "Literal"
+])
+
+const isLeaf = (ast: AST.AST): boolean => leafTags.has(ast._tag)
+
 /** Whether validating by this type-side node returns the very value it accepts (no copy, no conversion). */
 const validatesInPlace = (ast: AST.AST): boolean => {
   if (isAnnotated(ast)) return false
+  if (isLeaf(ast)) return true
   switch (ast._tag) {
-    case "StringKeyword":
-    case "NumberKeyword":
-    case "BooleanKeyword":
-    case "UndefinedKeyword":
-    case "UnknownKeyword":
-    case "AnyKeyword":
-    case "Literal":
-      return true
     case "Refinement":
       return validatesInPlace(ast.from)
     case "Union":
@@ -76,15 +82,8 @@ const validatesInPlace = (ast: AST.AST): boolean => {
  */
 const keepsItsType = (ast: AST.AST): boolean => {
   if (isAnnotated(ast)) return false
+  if (isLeaf(ast)) return true
   switch (ast._tag) {
-    case "StringKeyword":
-    case "NumberKeyword":
-    case "BooleanKeyword":
-    case "UndefinedKeyword":
-    case "UnknownKeyword":
-    case "AnyKeyword":
-    case "Literal":
-      return true
     case "Refinement":
       // The same filter runs on the same value.
       return keepsItsType(ast.from)
@@ -94,10 +93,7 @@ const keepsItsType = (ast: AST.AST): boolean => {
     case "Declaration":
       return ast.typeParameters.length === 0
     case "Union":
-      // The type side tries its members in order: any member before the one that produced the value must give the
-      // value back unchanged if it accepts it.
-      return !ast.types.some(hasLiteralKey) && ast.types.every(keepsItsType) &&
-        ast.types.slice(0, -1).every((member) => validatesInPlace(AST.typeAST(member)))
+      return membersKeepTheirType(ast, ast.types)
     case "TypeLiteral":
       return ast.indexSignatures.length === 0 && ast.propertySignatures.every((ps) => keepsItsType(ps.type))
     case "TupleType":
@@ -106,6 +102,15 @@ const keepsItsType = (ast: AST.AST): boolean => {
       return false
   }
 }
+
+/**
+ * Whether a union keeps the type of what `members` (some or all of its members) produce. Its type side tries its
+ * members in order: any member before the one that produced the value must give the value back unchanged if it
+ * accepts it.
+ */
+const membersKeepTheirType = (union: AST.Union, members: ReadonlyArray<AST.AST>): boolean =>
+  !union.types.some(hasLiteralKey) && members.every(keepsItsType) &&
+  members.slice(0, -1).every((member) => validatesInPlace(AST.typeAST(member)))
 
 /**
  * `keepsItsType`, for outputs other than `null` and `undefined`: those come from a union's other members, and the
@@ -120,8 +125,7 @@ const keepsItsTypeWhenSet = (ast: AST.AST): boolean => {
       return keepsItsTypeWhenSet(ast.to)
     case "Union": {
       const members = coreMembers(ast)
-      return !ast.types.some(hasLiteralKey) && ast.types.every((member) => !isAnnotated(member)) &&
-        members.every(keepsItsType) && members.slice(0, -1).every((member) => validatesInPlace(AST.typeAST(member)))
+      return ast.types.every((member) => !isAnnotated(member)) && membersKeepTheirType(ast, members)
     }
     default:
       return keepsItsType(ast)
